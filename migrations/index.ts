@@ -1,0 +1,16 @@
+/**
+ * Every migration, listed by hand in order (a file-scanning provider fights with build steps).
+ * Add new ones at the end with a dated name.
+ */
+import type { Migration } from 'kysely/migration';
+import * as respondentSpine from './2026-11-22-01-respondent-spine.ts';
+import * as staffAccounts from './2026-11-22-02-staff-accounts.ts';
+import * as campaignWaves from './2026-11-22-03-campaign-waves.ts';
+import * as resultsIndexes from './2026-11-22-04-results-indexes.ts';
+
+export const migrations: Record<string, Migration> = {
+  '2026-11-22-01-respondent-spine': respondentSpine,
+  '2026-11-22-02-staff-accounts': staffAccounts,
+  '2026-11-22-03-campaign-waves': campaignWaves,
+  '2026-11-22-04-results-indexes': resultsIndexes,
+};

@@ -1,0 +1,217 @@
+/*
+ * The respondent's page: renders the survey with survey-js-ui, saves progress as the respondent
+ * goes (a resume token kept in this browser only), submits once with an idempotency key that
+ * survives retries, then shows the deletion code. No cookies, nothing sent to any other host.
+ */
+(function () {
+  'use strict';
+  var root = document.getElementById('survey-root');
+  if (!root || !window.Survey || !window.SurveyUI) return;
+
+  var token = root.dataset.token;
+  var allTexts = JSON.parse(root.dataset.texts || '{}');
+  var definition = JSON.parse(root.dataset.definition || '{}');
+  var base = '/s/' + encodeURIComponent(token);
+  var storeKey = 'jpp:' + token;
+  var statusEl = document.querySelector('.save-status');
+  var locale = root.dataset.locale || 'en';
+
+  function texts() { return allTexts[locale] || allTexts.en || {}; }
+  function t(key) { return texts()[key] || key; }
+
+  function readStore() {
+    try { return JSON.parse(window.localStorage.getItem(storeKey) || '{}'); } catch (e) { return {}; }
+  }
+  function writeStore(patch) {
+    var s = readStore();
+    Object.keys(patch).forEach(function (k) { if (patch[k] === undefined) delete s[k]; else s[k] = patch[k]; });
+    try { window.localStorage.setItem(storeKey, JSON.stringify(s)); } catch (e) { /* private mode: resume is lost, answering still works */ }
+  }
+  function randomKey() {
+    var bytes = new Uint8Array(24);
+    window.crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) { return ('0' + b.toString(16)).slice(-2); }).join('');
+  }
+  function postJson(path, body, headers) {
+    var h = { 'content-type': 'application/json', accept: 'application/json' };
+    Object.keys(headers || {}).forEach(function (k) { h[k] = headers[k]; });
+    return fetch(base + path, { method: 'POST', headers: h, body: JSON.stringify(body), credentials: 'omit', referrerPolicy: 'no-referrer' });
+  }
+  function setStatus(text) { if (statusEl) statusEl.textContent = text || ''; }
+
+  function translatePage() {
+    document.documentElement.lang = locale;
+    Array.prototype.forEach.call(document.querySelectorAll('[data-t]'), function (el) {
+      el.textContent = t(el.getAttribute('data-t'));
+    });
+  }
+
+  var survey = new window.Survey.Model(definition);
+  survey.locale = locale;
+  survey.setVariable('retain_until', root.dataset.retainUntil || '');
+
+  // Saving: debounced, one request at a time, the latest state wins.
+  var saveTimer = null;
+  var saving = false;
+  var pending = false;
+  function scheduleSave() {
+    if (saveTimer) clearTimeout(saveTimer);
+    setStatus('');
+    saveTimer = setTimeout(saveNow, 800);
+  }
+  // Leaving the page flushes a save that is still waiting, so the last answer is not lost.
+  window.addEventListener('pagehide', function () {
+    if (!saveTimer || survey.state === 'completed') return;
+    clearTimeout(saveTimer);
+    saveTimer = null;
+    var store = readStore();
+    var body = { answers: survey.data, locale: locale, page: survey.currentPageNo };
+    if (!store.resumeToken) return;
+    body.resumeToken = store.resumeToken;
+    fetch(base + '/progress', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), keepalive: true, credentials: 'omit' });
+  });
+  function saveNow() {
+    saveTimer = null;
+    if (survey.state === 'completed') return;
+    if (saving) { pending = true; return; }
+    saving = true;
+    var store = readStore();
+    var body = { answers: survey.data, locale: locale, page: survey.currentPageNo };
+    if (store.resumeToken) body.resumeToken = store.resumeToken;
+    postJson('/progress', body)
+      .then(function (res) {
+        if (res.status === 404 && store.resumeToken) { writeStore({ resumeToken: undefined }); pending = true; return null; }
+        if (!res.ok) throw new Error('status ' + res.status);
+        return res.json();
+      })
+      .then(function (json) {
+        if (json && json.resumeToken) { writeStore({ resumeToken: json.resumeToken }); setStatus(t('saved')); }
+      })
+      .catch(function () { setStatus(t('save_failed')); })
+      .then(function () {
+        saving = false;
+        if (pending) { pending = false; scheduleSave(); }
+      });
+  }
+  survey.onValueChanged.add(scheduleSave);
+  survey.onCurrentPageChanged.add(scheduleSave);
+
+  // Submitting: the same key for every retry of these answers, so nothing is stored twice.
+  function submit(sender, options) {
+    var store = readStore();
+    var answers = sender.data;
+    var key = store.submitKey || randomKey();
+    writeStore({ submitKey: key });
+    var body = { answers: answers, locale: locale };
+    if (store.resumeToken) body.resumeToken = store.resumeToken;
+    options.showSaveInProgress(t('sending'));
+    var attempt = 0;
+    function tryOnce() {
+      attempt += 1;
+      postJson('/responses', body, { 'idempotency-key': key })
+        .then(function (res) {
+          if (res.status === 201) return res.json().then(showThanks);
+          if ((res.status === 503 || res.status === 429) && attempt < 6) return retryLater();
+          return res.json().catch(function () { return {}; }).then(function (problem) { showProblem(res.status, problem, options); });
+        })
+        .catch(function () { if (attempt < 6) retryLater(); else showProblem(0, {}, options); });
+    }
+    function retryLater() { setTimeout(tryOnce, Math.min(8000, 500 * Math.pow(2, attempt))); }
+    tryOnce();
+  }
+  survey.onComplete.add(submit);
+
+  function showProblem(status, problem, options) {
+    var box = document.createElement('div');
+    box.className = 'submit-problem';
+    box.setAttribute('role', 'alert');
+    var p = document.createElement('p');
+    p.textContent = status === 422 ? t('fix_errors') : t('submit_failed');
+    box.appendChild(p);
+    if (problem && problem.errors) {
+      var ul = document.createElement('ul');
+      Object.keys(problem.errors).forEach(function (name) {
+        var q = survey.getQuestionByValueName(name);
+        var li = document.createElement('li');
+        li.textContent = (q ? q.processedTitle : name) + ': ' + problem.errors[name].join(' ');
+        ul.appendChild(li);
+      });
+      box.appendChild(ul);
+    }
+    var back = document.createElement('button');
+    back.type = 'button';
+    back.textContent = status === 422 ? t('back_to_survey') : t('retry');
+    back.addEventListener('click', function () {
+      box.remove();
+      // A different answer set needs a new key: the old one is tied to what was sent.
+      if (status === 422) writeStore({ submitKey: undefined });
+      survey.clear(false, false);
+      if (status !== 422) survey.completeLastPage();
+    });
+    box.appendChild(back);
+    root.parentNode.insertBefore(box, root);
+    options.showSaveError(p.textContent);
+    back.focus();
+  }
+
+  function showThanks(result) {
+    writeStore({ resumeToken: undefined, submitKey: undefined });
+    try { window.localStorage.removeItem(storeKey); } catch (e) { /* nothing to clean */ }
+    root.hidden = true;
+    setStatus('');
+    var after = document.getElementById('after-survey');
+    after.hidden = false;
+    after.querySelector('#thanks-title').textContent = t('thanks_title');
+    after.querySelector('.thanks-body').textContent = t('thanks_body');
+    after.querySelector('.code-label').textContent = t('deletion_code_label');
+    after.querySelector('.deletion-code').textContent = result.deletionCode;
+    after.querySelector('.code-help').textContent = t('deletion_code_help');
+    var copy = after.querySelector('.copy-code');
+    copy.textContent = t('copy');
+    copy.addEventListener('click', function () {
+      if (navigator.clipboard) navigator.clipboard.writeText(result.deletionCode).then(function () { copy.textContent = t('copied'); });
+    });
+    after.querySelector('#thanks-title').focus();
+  }
+
+  var select = document.getElementById('language-select');
+  if (select) {
+    select.addEventListener('change', function () {
+      locale = select.value;
+      survey.locale = locale;
+      translatePage();
+      scheduleSave();
+    });
+  }
+
+  function start() {
+    root.innerHTML = '';
+    survey.render(root);
+  }
+
+  // Resume: restore the saved answers and page before the first render.
+  var saved = readStore();
+  if (saved.resumeToken) {
+    postJson('/progress/load', { resumeToken: saved.resumeToken })
+      .then(function (res) { return res.ok ? res.json() : null; })
+      .then(function (json) {
+        if (json) {
+          survey.data = json.answers;
+          if (json.locale && json.locale !== locale && allTexts[json.locale]) {
+            locale = json.locale;
+            survey.locale = locale;
+            if (select) select.value = locale;
+            translatePage();
+          }
+          if (typeof json.page === 'number' && json.page < survey.visiblePages.length) survey.currentPageNo = json.page;
+          setStatus(t('resumed'));
+        } else {
+          writeStore({ resumeToken: undefined });
+        }
+      })
+      .catch(function () { /* offline: start afresh, saving will retry */ })
+      .then(start);
+  } else {
+    start();
+  }
+})();

@@ -1,0 +1,19 @@
+/** What every CLI command gets: the configuration and a migrated database. */
+import type { Kysely } from 'kysely';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/schema.ts';
+
+export interface CliContext {
+  config: Config;
+  db: Kysely<Database>;
+  /** Lines for standard output; the last line of a creating command is what scripts read. */
+  print: (line: string) => void;
+  /** Reads all of standard input (for passwords). */
+  readStdin: () => Promise<string>;
+}
+
+export interface CliCommand {
+  name: string;
+  usage: string;
+  run: (ctx: CliContext, argv: string[]) => Promise<void>;
+}

@@ -1,0 +1,219 @@
+/**
+ * The respondent's path: save progress, submit once (idempotently), delete with the code.
+ * Only hashes of resume tokens, deletion codes and idempotency keys are stored.
+ */
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
+import type { LinkContext } from '../links/link-repository.ts';
+import { canonicalJson } from '../surveys/canonical-json.ts';
+import { validatorFor, type AnswerValidator } from '../surveys/answer-validator.ts';
+import * as responses from './response-repository.ts';
+import { insertCompleteSubmission } from './submission-repository.ts';
+import { countSubmission } from '../funnel/funnel-counters.ts';
+import { waveForSubmissionToday } from '../waves/wave-repository.ts';
+
+export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** Crockford base32 without I, L, O, U: readable aloud and hard to mistype. */
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** XXXX-XXXX-XXXX-XXXX-XXXX: 100 bits from an HMAC, so a retried submission gets the same code back. */
+function formatCode(bytes: Buffer): string {
+  let bits = 0n;
+  for (const b of bytes.subarray(0, 13)) bits = (bits << 8n) | BigInt(b);
+  let out = '';
+  for (let i = 0; i < 20; i++) {
+    out += ALPHABET[Number(bits & 31n)];
+    bits >>= 5n;
+  }
+  return out.match(/.{4}/g)!.join('-');
+}
+
+/** Accepts the code as typed: lower case, spaces, O for 0, I or L for 1. */
+export function normaliseCode(code: string): string {
+  const clean = code.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  return clean.match(/.{1,4}/g)?.join('-') ?? '';
+}
+
+export interface SubmitInput {
+  answers: unknown;
+  locale: string;
+  resumeToken?: string | undefined;
+  idempotencyKey: string;
+}
+
+export interface SubmitResult {
+  id: string;
+  deletionCode: string;
+  replayed: boolean;
+}
+
+export interface SaveInput {
+  answers: unknown;
+  locale: string;
+  page: number;
+  resumeToken?: string | undefined;
+}
+
+export class ResponseService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly secret: Buffer,
+  ) {}
+
+  private validator(ctx: LinkContext): AnswerValidator {
+    return validatorFor(ctx.editionId, ctx.definition);
+  }
+
+  private checkLocale(v: AnswerValidator, locale: string): void {
+    if (!v.supportsLocale(locale)) throw new ValidationError('The language is not offered by this survey.', { locale: [`"${locale}" is not offered.`] });
+  }
+
+  /** Country and authority type, denormalised for grouping; "not_asked" when the edition has no such question. */
+  private grouping(v: AnswerValidator, ctx: LinkContext, answers: Record<string, unknown>) {
+    const asString = (x: unknown) => (typeof x === 'string' || typeof x === 'number' ? String(x) : null);
+    return {
+      country: v.asks('country') ? asString(answers.country) : ctx.country,
+      authorityType: v.asks('authority_type') ? asString(answers.authority_type) : 'not_asked',
+    };
+  }
+
+  private deletionCodeFor(keyHash: string): string {
+    return formatCode(createHmac('sha256', this.secret).update(`deletion:${keyHash}`).digest());
+  }
+
+  async submit(ctx: LinkContext, input: SubmitInput): Promise<SubmitResult> {
+    const keyHash = sha256(`${ctx.linkId}:${input.idempotencyKey}`);
+    const bodyHash = sha256(canonicalJson({ answers: input.answers, locale: input.locale }));
+
+    // Validation comes first and the key is looked up only when it fails (a key used with other
+    // answers is a 409 whatever they are) or when the insert finds it taken: a first submission,
+    // by far the most common, costs no lookup. Validation is deterministic, so a retry of a stored
+    // submission passes it again and is answered from the key.
+    const v = this.validator(ctx);
+    let answers: Record<string, unknown>;
+    try {
+      this.checkLocale(v, input.locale);
+      const checked = v.check(input.answers, input.locale, 'complete');
+      if (Object.keys(checked.errors).length > 0) throw new ValidationError('Some answers need attention.', checked.errors);
+      answers = checked.answers;
+    } catch (err) {
+      if (err instanceof ValidationError) {
+        const replay = await this.replay(keyHash, bodyHash);
+        if (replay) return replay;
+      }
+      throw err;
+    }
+    const deletionCode = this.deletionCodeFor(keyHash);
+    const fields = { ...this.grouping(v, ctx, answers), language: input.locale, answers };
+
+    if (!input.resumeToken) {
+      try {
+        const id = await insertCompleteSubmission(this.db, {
+          ...fields, editionId: ctx.editionId, campaignId: ctx.campaignId, linkId: ctx.linkId, linkCountry: ctx.country,
+          deletionCodeHash: sha256(deletionCode), keyHash, bodyHash,
+        });
+        return { id, deletionCode, replayed: false };
+      } catch (err) {
+        // The key exists: a retry (same answers) or a conflict (other answers).
+        if ((err as { code?: string }).code === '23505') {
+          const again = await this.replay(keyHash, bodyHash);
+          if (again) return again;
+        }
+        throw err;
+      }
+    }
+
+    try {
+      const id = await this.db.transaction().execute(async (trx) => {
+        let responseId: string | undefined;
+        let startedNow = false;
+        const waveId = await waveForSubmissionToday(trx, ctx.campaignId, ctx.country);
+        if (input.resumeToken) {
+          const partial = await responses.findPartialByResumeHash(trx, ctx.linkId, sha256(input.resumeToken));
+          if (partial && (await responses.completePartial(trx, partial.id, { ...fields, waveId, deletionCodeHash: sha256(deletionCode) }))) {
+            responseId = partial.id;
+          }
+        }
+        if (!responseId) {
+          const row = await responses.insertResponse(trx, {
+            ...fields,
+            editionId: ctx.editionId,
+            campaignId: ctx.campaignId,
+            linkId: ctx.linkId,
+            linkCountry: ctx.country,
+            lastPage: 0,
+            status: 'complete',
+            resumeTokenHash: null,
+            deletionCodeHash: sha256(deletionCode),
+            waveId,
+          });
+          responseId = row.id;
+          startedNow = true;
+        }
+        // Same transaction: the response exists if and only if its key does.
+        await responses.insertSubmissionKey(trx, keyHash, bodyHash, responseId);
+        // Last, so the counter row is locked only until the commit; a replay never gets here.
+        await countSubmission(trx, ctx.linkId, { alsoStarted: startedNow });
+        return responseId;
+      });
+      return { id, deletionCode, replayed: false };
+    } catch (err) {
+      // Two copies of the same submission raced; the loser answers like a retry.
+      if ((err as { code?: string }).code === '23505') {
+        const again = await this.replay(keyHash, bodyHash);
+        if (again) return again;
+      }
+      throw err;
+    }
+  }
+
+  private async replay(keyHash: string, bodyHash: string): Promise<SubmitResult | undefined> {
+    const existing = await responses.findSubmissionKey(this.db, keyHash);
+    if (!existing) return undefined;
+    if (existing.body_hash !== bodyHash) {
+      throw new ConflictError('This Idempotency-Key was already used with different answers.');
+    }
+    return { id: existing.response_id, deletionCode: this.deletionCodeFor(keyHash), replayed: true };
+  }
+
+  /** Saves progress; returns the resume token (a new one when the browser had none). */
+  async save(ctx: LinkContext, input: SaveInput): Promise<{ resumeToken: string; started: boolean }> {
+    const v = this.validator(ctx);
+    this.checkLocale(v, input.locale);
+    const { answers, errors } = v.check(input.answers, input.locale, 'partial');
+    if (Object.keys(errors).length > 0) throw new ValidationError('Some answers need attention.', errors);
+    const fields = { ...this.grouping(v, ctx, answers), language: input.locale, answers, lastPage: input.page };
+    if (input.resumeToken) {
+      const partial = await responses.findPartialByResumeHash(this.db, ctx.linkId, sha256(input.resumeToken));
+      if (!partial) throw new NotFoundError('There is no saved answer for this resume token.');
+      await responses.updatePartial(this.db, partial.id, fields);
+      return { resumeToken: input.resumeToken, started: false };
+    }
+    const resumeToken = randomBytes(24).toString('base64url');
+    await responses.insertResponse(this.db, {
+      ...fields,
+      editionId: ctx.editionId,
+      campaignId: ctx.campaignId,
+      linkId: ctx.linkId,
+      linkCountry: ctx.country,
+      status: 'partial',
+      resumeTokenHash: sha256(resumeToken),
+      deletionCodeHash: null,
+    });
+    return { resumeToken, started: true };
+  }
+
+  async load(ctx: LinkContext, resumeToken: string) {
+    const partial = await responses.findPartialByResumeHash(this.db, ctx.linkId, sha256(resumeToken));
+    if (!partial) throw new NotFoundError('There is no saved answer for this resume token.');
+    return { answers: partial.answers, page: partial.last_page, locale: partial.language };
+  }
+
+  async deleteByCode(ctx: LinkContext, code: string): Promise<void> {
+    const deleted = await responses.deleteByCodeHash(this.db, ctx.campaignId, sha256(normaliseCode(code)));
+    if (!deleted) throw new NotFoundError('No answer matches this deletion code.');
+  }
+}

@@ -1,0 +1,243 @@
+/**
+ * Checks a respondent's answers against their edition: strict checks survey-core does not make
+ * (unknown keys, wrong JSON types, values outside choices, rating range, matrix rows and columns,
+ * maxSelectedChoices), then survey-core's own validation (required, requiredIf, validators) in the
+ * respondent's language. Values of questions that are hidden for these answers are dropped.
+ */
+import 'survey-core/i18n';
+import { Model, type Question } from 'survey-core';
+import { compileAnswerCheck, type CompiledAnswerCheck } from './compiled-answer-check.ts';
+
+export type Answers = Record<string, unknown>;
+export type QuestionErrors = Record<string, string[]>;
+
+export interface AnswerCheck {
+  answers: Answers;
+  errors: QuestionErrors;
+}
+
+export const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
+const DEFAULT_TEXT_LIMIT = 2000;
+export const DEFAULT_COMMENT_LIMIT = 10000;
+export const COMMENT_SUFFIX = '-Comment';
+
+type Scalar = string | number;
+const isScalar = (v: unknown): v is Scalar => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
+export const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+
+interface ChoiceLike {
+  value: unknown;
+}
+
+/** The values a choice question accepts now (choicesVisibleIf and other / none items included). */
+function allowedChoiceValues(q: Question): unknown[] {
+  const anyQ = q as unknown as { visibleChoices?: ChoiceLike[]; selectAllItem?: ChoiceLike };
+  return (anyQ.visibleChoices ?? []).filter((c) => c !== anyQ.selectAllItem).map((c) => c.value);
+}
+
+function textLimit(q: Question, fallback: number): number {
+  const own = (q as unknown as { maxLength?: number }).maxLength ?? -1;
+  const survey = (q.survey as unknown as { maxTextLength?: number } | undefined)?.maxTextLength ?? 0;
+  if (own > 0) return own;
+  if (survey > 0) return survey;
+  return fallback;
+}
+
+/** Checks the JSON type and the allowed values of one answer; returns messages (empty when fine). */
+export function checkValue(q: Question, value: unknown): string[] {
+  const type = q.getType();
+  const qa = q as unknown as Record<string, unknown>;
+  switch (type) {
+    case 'radiogroup':
+    case 'dropdown': {
+      if (!isScalar(value)) return ['Choose one of the listed answers.'];
+      return allowedChoiceValues(q).includes(value as Scalar) ? [] : [`"${String(value)}" is not one of the listed answers.`];
+    }
+    case 'checkbox':
+    case 'tagbox': {
+      if (!Array.isArray(value) || !value.every(isScalar)) return ['Expected a list of the listed answers.'];
+      const allowed = allowedChoiceValues(q);
+      const bad = value.filter((v) => !allowed.includes(v));
+      if (bad.length > 0) return [`${bad.map((v) => `"${String(v)}"`).join(', ')} not among the listed answers.`];
+      if (new Set(value).size !== value.length) return ['The same answer is chosen twice.'];
+      const max = Number(qa.maxSelectedChoices ?? 0);
+      if (max > 0 && value.length > max) return [`Choose at most ${max} answers.`];
+      const none = (qa.noneItem as ChoiceLike | undefined)?.value;
+      if (qa.showNoneItem && (value as unknown[]).includes(none) && value.length > 1) return ['"None" cannot be combined with other answers.'];
+      return [];
+    }
+    case 'boolean': {
+      const yes = qa.valueTrue ?? true;
+      const no = qa.valueFalse ?? false;
+      return value === yes || value === no ? [] : ['Expected yes or no.'];
+    }
+    case 'rating': {
+      const values = ((qa.visibleRateValues as ChoiceLike[] | undefined) ?? []).map((r) => r.value);
+      return isScalar(value) && values.includes(value) ? [] : [`Expected one of ${values.join(', ')}.`];
+    }
+    case 'ranking': {
+      if (!Array.isArray(value) || !value.every(isScalar)) return ['Expected a ranked list.'];
+      const allowed = allowedChoiceValues(q);
+      if (value.some((v) => !allowed.includes(v)) || new Set(value).size !== value.length) {
+        return ['The ranked list contains an unknown or repeated item.'];
+      }
+      if (!qa.selectToRankEnabled && value.length !== allowed.length) return ['Rank every item.'];
+      return [];
+    }
+    case 'matrix': {
+      if (!isPlainObject(value)) return ['Expected one answer per row.'];
+      const rows = ((qa.visibleRows as { name: unknown }[] | undefined) ?? []).map((r) => String(r.name));
+      const columns = ((qa.visibleColumns as ChoiceLike[] | undefined) ?? []).map((c) => c.value);
+      const errors: string[] = [];
+      for (const [row, col] of Object.entries(value)) {
+        if (!rows.includes(row)) errors.push(`Unknown row "${row}".`);
+        else if (!isScalar(col) || !columns.includes(col)) errors.push(`Row "${row}": "${String(col)}" is not a listed column.`);
+      }
+      return errors;
+    }
+    case 'text': {
+      const inputType = String(qa.inputType ?? 'text');
+      if (inputType === 'number' || inputType === 'range') {
+        return typeof value === 'number' && Number.isFinite(value) ? [] : ['Expected a number.'];
+      }
+      if (typeof value !== 'string') return ['Expected text.'];
+      return value.length > textLimit(q, DEFAULT_TEXT_LIMIT) ? ['The answer is too long.'] : [];
+    }
+    case 'comment': {
+      if (typeof value !== 'string') return ['Expected text.'];
+      return value.length > textLimit(q, DEFAULT_COMMENT_LIMIT) ? ['The answer is too long.'] : [];
+    }
+    default:
+      return ['This element takes no answer.'];
+  }
+}
+
+export function acceptsComment(q: Question): boolean {
+  const qa = q as unknown as Record<string, unknown>;
+  return Boolean(qa.showOtherItem || qa.showCommentArea || qa.hasComment);
+}
+
+/**
+ * Validates answers: the compiled fast path first; when it declines (an error, or anything it is
+ * unsure of), survey-core on a model built for this check alone (~10 ms), because a reused model's
+ * internal state ("other" texts, comments) can carry over from an earlier respondent's answers.
+ */
+export class AnswerValidator {
+  private readonly definition: Record<string, unknown>;
+  /** For questions about the structure only (languages, names); never given answers. */
+  private readonly model: Model;
+  private readonly locales: Set<string>;
+  /** The fast path (compiled-answer-check.ts); undefined when the definition uses what it does not model. */
+  private readonly compiled: CompiledAnswerCheck | undefined;
+
+  /** `compiled: false` leaves survey-core alone to decide every answer set (the differential test's reference). */
+  constructor(definition: Record<string, unknown>, opts: { compiled?: boolean } = {}) {
+    this.definition = definition;
+    this.model = new Model(definition);
+    this.locales = new Set(['en', ...this.model.getUsedLocales()]);
+    // A model of its own: the fast path reads static choices from it and must never see answers.
+    this.compiled = opts.compiled === false ? undefined : compileAnswerCheck(definition, new Model(definition));
+  }
+
+  /** Whether answer sets that are certainly valid skip survey-core. */
+  get isCompiled(): boolean {
+    return this.compiled !== undefined;
+  }
+
+  /** The languages the definition has texts in, English first. */
+  get offeredLocales(): string[] {
+    return [...this.locales];
+  }
+
+  supportsLocale(locale: string): boolean {
+    return this.locales.has(locale);
+  }
+
+  /** Whether the definition asks a question whose answers are stored under this name. */
+  asks(name: string): boolean {
+    return Boolean(this.model.getQuestionByValueName(name));
+  }
+
+  /**
+   * `complete` runs survey-core's required checks and validators as well; `partial` (save and
+   * resume) checks only shapes and values, since the respondent has not finished.
+   */
+  check(input: unknown, locale: string, mode: 'complete' | 'partial'): AnswerCheck {
+    const accepted = this.compiled?.accept(input, mode);
+    if (accepted) return { answers: accepted, errors: Object.create(null) as QuestionErrors };
+    return this.checkWithSurveyCore(input, locale, mode);
+  }
+
+  private checkWithSurveyCore(input: unknown, locale: string, mode: 'complete' | 'partial'): AnswerCheck {
+    if (!isPlainObject(input)) return { answers: {}, errors: { answers: ['Answers must be a JSON object.'] } };
+    const m = new Model(this.definition);
+    // No prototype: a question named "constructor" must not find Object.prototype.constructor.
+    const errors: QuestionErrors = Object.create(null) as QuestionErrors;
+    const add = (key: string, msgs: string[]) => {
+      if (msgs.length > 0) (errors[key] ??= []).push(...msgs);
+    };
+    const entries = Object.entries(input);
+    for (const [key] of entries) {
+      if (RESERVED.has(key)) add(key, ['This name is not allowed.']);
+    }
+    if (Object.keys(errors).length > 0) return { answers: {}, errors };
+
+    m.locale = locale;
+    m.data = structuredClone(input);
+    for (const [key, value] of entries) {
+      if (value === null || value === undefined) continue;
+      if (key.endsWith(COMMENT_SUFFIX)) {
+        const base = m.getQuestionByValueName(key.slice(0, -COMMENT_SUFFIX.length));
+        if (!base || !acceptsComment(base)) add(key, ['Unknown question.']);
+        else if (typeof value !== 'string') add(key, ['Expected text.']);
+        else if (value.length > DEFAULT_COMMENT_LIMIT) add(key, ['The answer is too long.']);
+        continue;
+      }
+      const q = m.getQuestionByValueName(key);
+      if (!q) add(key, ['Unknown question.']);
+      else add(key, checkValue(q, value));
+    }
+    if (Object.keys(errors).length > 0) return { answers: {}, errors };
+
+    if (mode === 'complete') {
+      m.validate(true, false);
+      for (const q of m.getAllQuestions(true, false, true)) {
+        add(q.getValueName(), q.errors.map((e) => e.getText()));
+      }
+      if (Object.keys(errors).length > 0) return { answers: {}, errors };
+    }
+    return { answers: visibleAnswers(m, input), errors };
+  }
+}
+
+/** Keeps only the values of questions visible for these answers (and their comments). */
+function visibleAnswers(m: Model, input: Record<string, unknown>): Answers {
+  const out: Answers = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (value === null || value === undefined) continue;
+    const isComment = key.endsWith(COMMENT_SUFFIX);
+    const q = m.getQuestionByValueName(isComment ? key.slice(0, -COMMENT_SUFFIX.length) : key);
+    if (!q || !q.isVisible || !q.isParentVisible || (q.page && !q.page.isVisible)) continue;
+    if (isComment && !(q as unknown as { showCommentArea?: boolean }).showCommentArea) {
+      const other = (q as unknown as { otherItem?: ChoiceLike }).otherItem?.value;
+      const own = input[q.getValueName()];
+      const choseOther = Array.isArray(own) ? own.includes(other) : own === other;
+      if (!choseOther) continue;
+    }
+    out[key] = value;
+  }
+  return out;
+}
+
+const cache = new Map<string, AnswerValidator>();
+
+/** One validator per edition id; editions never change, so the cache never goes stale. */
+export function validatorFor(editionId: string, definition: Record<string, unknown>): AnswerValidator {
+  let v = cache.get(editionId);
+  if (!v) {
+    v = new AnswerValidator(definition);
+    cache.set(editionId, v);
+  }
+  return v;
+}

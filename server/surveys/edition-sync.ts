@@ -1,0 +1,79 @@
+/**
+ * Syncs the edition files into the database by content hash. A new or changed file without answers
+ * becomes a new version; a file changed after its edition has answers is refused, because an
+ * edition that has answers never changes.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import * as editions from './edition-repository.ts';
+import { readEditionFiles, type EditionFile } from './edition-files.ts';
+
+export class EditionSyncError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The survey editions cannot be synced:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+export interface SyncOutcome {
+  surveyId: string;
+  edition: string;
+  version: number;
+  editionId: string;
+  change: 'unchanged' | 'new' | 'new-version';
+}
+
+type PublishResult = { outcome: SyncOutcome } | { refused: string };
+
+/** Publishes a checked definition as the next version of an edition, unless it already has answers. */
+export async function publishEditionVersion(
+  db: Kysely<Database>,
+  file: Omit<EditionFile, 'path'> & { path?: string },
+  source: 'file' | 'upload',
+): Promise<PublishResult> {
+  return db.transaction().execute(async (trx) => {
+    await editions.lockEditionPublishing(trx);
+    await editions.ensureSurvey(trx, file.surveyId);
+    const latest = await editions.findLatestVersion(trx, file.surveyId, file.edition);
+    const base = { surveyId: file.surveyId, edition: file.edition };
+    if (latest && latest.content_hash === file.contentHash) {
+      return { outcome: { ...base, version: latest.version, editionId: latest.id, change: 'unchanged' as const } };
+    }
+    if (latest) {
+      const answered = await editions.countResponsesOfEdition(trx, file.surveyId, file.edition);
+      if (answered > 0) {
+        const where = file.path ?? `edition ${file.surveyId}/${file.edition}`;
+        return {
+          refused:
+            `${where} differs from edition ${file.surveyId}/${file.edition} (version ${latest.version}), which already has ` +
+            `${answered} response(s). An edition with answers never changes: publish the change as a new edition ` +
+            `(a new file, e.g. surveys/${file.surveyId}/${file.edition}-2.json) and restore this one.`,
+        };
+      }
+    }
+    const created = await editions.insertEdition(trx, {
+      surveyId: file.surveyId,
+      edition: file.edition,
+      version: (latest?.version ?? 0) + 1,
+      contentHash: file.contentHash,
+      title: file.title,
+      definition: file.definition,
+      source,
+    });
+    if (latest) await editions.moveCampaignsToVersion(trx, file.surveyId, file.edition, created.id);
+    return { outcome: { ...base, version: created.version, editionId: created.id, change: latest ? ('new-version' as const) : ('new' as const) } };
+  });
+}
+
+export async function syncEditionFiles(db: Kysely<Database>, surveysDir: string): Promise<SyncOutcome[]> {
+  const { files, problems } = await readEditionFiles(surveysDir);
+  if (problems.length > 0) throw new EditionSyncError(problems);
+  const outcomes: SyncOutcome[] = [];
+  const refusals: string[] = [];
+  for (const file of files) {
+    const result = await publishEditionVersion(db, file, 'file');
+    if ('refused' in result) refusals.push(result.refused);
+    else outcomes.push(result.outcome);
+  }
+  if (refusals.length > 0) throw new EditionSyncError(refusals);
+  return outcomes;
+}
