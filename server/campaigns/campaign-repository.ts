@@ -1,0 +1,48 @@
+/** SQL for campaigns. */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Campaign, Database } from '../db/schema.ts';
+
+export interface NewCampaign {
+  editionId: string;
+  name: string;
+  opensAt: Date;
+  closesAt: Date;
+  extendedUntil: Date | null;
+  retainUntil: string;
+}
+
+export async function insertCampaign(db: Kysely<Database>, c: NewCampaign): Promise<Campaign> {
+  return db
+    .insertInto('campaign')
+    .values({
+      id: randomUUID(),
+      edition_id: c.editionId,
+      name: c.name,
+      opens_at: c.opensAt,
+      closes_at: c.closesAt,
+      extended_until: c.extendedUntil,
+      retain_until: c.retainUntil,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function findCampaign(db: Kysely<Database>, id: string): Promise<Campaign | undefined> {
+  return db.selectFrom('campaign').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function countCampaigns(db: Kysely<Database>): Promise<number> {
+  const row = await db.selectFrom('campaign').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function listCampaigns(db: Kysely<Database>) {
+  return db
+    .selectFrom('campaign')
+    .innerJoin('edition', 'edition.id', 'campaign.edition_id')
+    .select(['campaign.id', 'campaign.name', 'campaign.opens_at', 'campaign.closes_at', 'campaign.extended_until',
+      'campaign.retain_until', 'edition.survey_id', 'edition.edition', 'edition.version', 'edition.title'])
+    .orderBy('campaign.opens_at', 'desc')
+    .execute();
+}
