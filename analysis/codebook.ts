@@ -1,0 +1,181 @@
+/**
+ * The codebook of an edition: every question that takes an answer, with its texts in each language
+ * the edition offers, its choices (or rows, columns, rating values, ranked items) and the columns it
+ * becomes in a response export. Built with survey-core, so texts are the ones respondents saw
+ * (a missing translation falls back to the default text, as it did on their screen).
+ */
+import 'survey-core/i18n';
+import { Model, type Question } from 'survey-core';
+
+/** Language code -> text. Every language of the edition is present. */
+export type LocalisedText = Record<string, string>;
+export type ItemValue = string | number | boolean;
+
+export interface CodebookItem {
+  value: ItemValue;
+  text: LocalisedText;
+}
+
+/**
+ * One column of a response export. `value`: the answer as stored; `choice`: 1 when the item was
+ * chosen, 0 when not; `rank`: the item's position (1 = first); `row`: the column chosen in a matrix
+ * row; `comment`: the text typed for "other" or in a comment area.
+ */
+export interface ExportColumn {
+  name: string;
+  question: string;
+  kind: 'value' | 'choice' | 'rank' | 'row' | 'comment';
+  item?: ItemValue;
+}
+
+export interface CodebookQuestion {
+  name: string;
+  type: string;
+  /** Text questions only: text, number, email, date, ... */
+  inputType?: string;
+  title: LocalisedText;
+  /** Choices of choice questions, items of a ranking, values of a rating, true/false of a boolean. */
+  choices: CodebookItem[];
+  rows: CodebookItem[];
+  columns: CodebookItem[];
+  otherItem: CodebookItem | null;
+  noneItem: CodebookItem | null;
+  /** A "<name>-Comment" text is stored (the "other" text or a comment area). */
+  hasComment: boolean;
+  exportColumns: ExportColumn[];
+}
+
+export interface EditionRef {
+  surveyId: string;
+  edition: string;
+}
+
+export interface Codebook extends EditionRef {
+  languages: string[];
+  questions: CodebookQuestion[];
+}
+
+const NO_ANSWER_TYPES = new Set(['html', 'expression', 'image']);
+const MULTI_SELECT = new Set(['checkbox', 'tagbox']);
+
+interface TextItem {
+  value: ItemValue;
+  text: string;
+}
+
+type QuestionLike = Question & Record<string, unknown>;
+
+/** The items a question lists, read in the model's current language. */
+function listedItems(m: Model, q: QuestionLike): TextItem[] {
+  const type = q.getType();
+  if (type === 'boolean') {
+    return [
+      { value: (q.valueTrue as ItemValue | undefined) ?? true, text: String(q.labelTrue) },
+      { value: (q.valueFalse as ItemValue | undefined) ?? false, text: String(q.labelFalse) },
+    ];
+  }
+  if (type === 'rating') return ((q.visibleRateValues as TextItem[] | undefined) ?? []).map((c) => ({ value: c.value, text: c.text }));
+  const source = typeof q.choicesFromQuestion === 'string' && q.choicesFromQuestion ? (m.getQuestionByName(q.choicesFromQuestion) as QuestionLike | null) : null;
+  const choices = ((source ?? q).choices as TextItem[] | undefined) ?? [];
+  return choices.map((c) => ({ value: c.value, text: c.text }));
+}
+
+function specialItem(q: QuestionLike, flag: string, key: string): TextItem | null {
+  if (!q[flag]) return null;
+  const item = q[key] as TextItem | undefined;
+  return item ? { value: item.value, text: item.text } : null;
+}
+
+function matrixItems(q: QuestionLike, key: 'rows' | 'columns'): TextItem[] {
+  if (q.getType() !== 'matrix') return [];
+  return ((q[key] as TextItem[] | undefined) ?? []).map((c) => ({ value: c.value, text: c.text }));
+}
+
+/** The export columns of one question, in a stable order. */
+function exportColumnsOf(q: Omit<CodebookQuestion, 'exportColumns'>): ExportColumn[] {
+  const name = q.name;
+  const cols: ExportColumn[] = [];
+  if (MULTI_SELECT.has(q.type)) {
+    const items = [...q.choices, ...(q.otherItem ? [q.otherItem] : []), ...(q.noneItem ? [q.noneItem] : [])];
+    for (const c of items) cols.push({ name: `${name}.${String(c.value)}`, question: name, kind: 'choice', item: c.value });
+  } else if (q.type === 'ranking') {
+    for (const c of q.choices) cols.push({ name: `${name}.${String(c.value)}`, question: name, kind: 'rank', item: c.value });
+  } else if (q.type === 'matrix') {
+    for (const r of q.rows) cols.push({ name: `${name}.${String(r.value)}`, question: name, kind: 'row', item: r.value });
+  } else {
+    cols.push({ name, question: name, kind: 'value' });
+  }
+  if (q.hasComment) cols.push({ name: `${name}-Comment`, question: name, kind: 'comment' });
+  return cols;
+}
+
+/** Languages the edition has texts in, English (the default text) first. */
+export function editionLanguages(m: Model): string[] {
+  return [...new Set(['en', ...m.getUsedLocales()])];
+}
+
+export function buildCodebook(definition: Record<string, unknown>, ref: EditionRef): Codebook {
+  const m = new Model(definition);
+  const languages = editionLanguages(m);
+  const questions = m.getAllQuestions(false, false, false).filter((q) => !NO_ANSWER_TYPES.has(q.getType())) as QuestionLike[];
+
+  // Read every text once per language, then fold the languages into one item list per question.
+  const perLanguage = languages.map((lang) => {
+    m.locale = lang === 'en' ? '' : lang;
+    return questions.map((q) => ({
+      title: q.title,
+      choices: listedItems(m, q),
+      rows: matrixItems(q, 'rows'),
+      columns: matrixItems(q, 'columns'),
+      other: specialItem(q, 'showOtherItem', 'otherItem'),
+      none: specialItem(q, 'showNoneItem', 'noneItem'),
+    }));
+  });
+  m.locale = '';
+
+  const localised = (pick: (i: number) => string): LocalisedText =>
+    Object.fromEntries(languages.map((lang, i) => [lang, pick(i)]));
+  const foldItems = (qi: number, key: 'choices' | 'rows' | 'columns'): CodebookItem[] =>
+    (perLanguage[0]?.[qi]?.[key] ?? []).map((item, ii) => ({
+      value: item.value,
+      text: localised((li) => perLanguage[li]?.[qi]?.[key][ii]?.text ?? item.text),
+    }));
+  const foldSpecial = (qi: number, key: 'other' | 'none'): CodebookItem | null => {
+    const first = perLanguage[0]?.[qi]?.[key];
+    return first ? { value: first.value, text: localised((li) => perLanguage[li]?.[qi]?.[key]?.text ?? first.text) } : null;
+  };
+
+  return {
+    surveyId: ref.surveyId,
+    edition: ref.edition,
+    languages,
+    questions: questions.map((q, qi) => {
+      const type = q.getType();
+      const base = {
+        name: q.getValueName(),
+        type,
+        ...(type === 'text' ? { inputType: String(q.inputType ?? 'text') } : {}),
+        title: localised((li) => perLanguage[li]?.[qi]?.title ?? q.name),
+        choices: foldItems(qi, 'choices'),
+        rows: foldItems(qi, 'rows'),
+        columns: foldItems(qi, 'columns'),
+        otherItem: foldSpecial(qi, 'other'),
+        noneItem: foldSpecial(qi, 'none'),
+        hasComment: Boolean(q.showOtherItem || q.showCommentArea || q.hasComment),
+      };
+      return { ...base, exportColumns: exportColumnsOf(base) };
+    }),
+  };
+}
+
+const cache = new Map<string, Codebook>();
+
+/** One codebook per stored edition version; an edition with answers never changes. */
+export function codebookFor(editionId: string, definition: Record<string, unknown>, ref: EditionRef): Codebook {
+  let cb = cache.get(editionId);
+  if (!cb) {
+    cb = buildCodebook(definition, ref);
+    cache.set(editionId, cb);
+  }
+  return cb;
+}

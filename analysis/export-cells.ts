@@ -1,0 +1,56 @@
+/**
+ * Cells of a tabular export: one response's answers laid out in its codebook's export columns, and
+ * the guard against formula injection (OWASP ASVS V1.2.10) for spreadsheet formats.
+ */
+import type { ExportColumn, ItemValue } from './codebook.ts';
+
+export type Cell = string | number | boolean | null;
+
+/** A header and its rows, produced lazily so that an export never holds every row at once. */
+export interface Table {
+  name: string;
+  header: string[];
+  rows: AsyncIterable<Cell[]> | Iterable<Cell[]>;
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A text cell that a spreadsheet could read as a formula gets a leading single quote. Numbers are
+ * left alone: a JavaScript number printed as text holds only digits, sign, point and exponent,
+ * which no spreadsheet evaluates, and a negative number must stay a number.
+ */
+export function neutraliseCell(value: Cell): Cell {
+  return typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+const sameItem = (a: unknown, b: ItemValue | undefined) => a === b || (a !== null && a !== undefined && String(a) === String(b));
+
+/** One cell per export column; an unanswered question gives empty cells (not zeros). */
+export function answerCells(columns: readonly ExportColumn[], answers: Record<string, unknown>): Cell[] {
+  return columns.map((col) => {
+    if (col.kind === 'comment') return scalar(answers[`${col.question}-Comment`]);
+    const answer = answers[col.question];
+    if (answer === undefined || answer === null) return null;
+    switch (col.kind) {
+      case 'choice':
+        return Array.isArray(answer) ? (answer.some((v) => sameItem(v, col.item)) ? 1 : 0) : null;
+      case 'rank': {
+        if (!Array.isArray(answer)) return null;
+        const at = answer.findIndex((v) => sameItem(v, col.item));
+        return at >= 0 ? at + 1 : null;
+      }
+      case 'row':
+        return typeof answer === 'object' && !Array.isArray(answer) ? scalar((answer as Record<string, unknown>)[String(col.item)]) : null;
+      default:
+        return scalar(answer);
+    }
+  });
+}
+
+function scalar(v: unknown): Cell {
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  // A shape the edition does not define (should not happen after validation): keep it readable.
+  return JSON.stringify(v);
+}

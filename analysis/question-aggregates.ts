@@ -1,0 +1,191 @@
+/**
+ * Per-question aggregates of an edition (or campaign), computed in PostgreSQL and suppressed:
+ * summarizeEdition() for the whole questionnaire, summarizeQuestions() for a few. A handful of
+ * grouped queries whatever the number of questions (see answer-queries.ts), so that the cost grows
+ * with the number of responses scanned, not with questions times choices.
+ */
+import type { AggregateOptions, EditionSummary, QuestionSummary, Suppressed } from './aggregate-types.ts';
+import { fewerThanK } from './aggregate-types.ts';
+import * as q from './answer-queries.ts';
+import type { AnyDb } from './answer-queries.ts';
+import { smallFilterGroupMessage, smallFilterGroups } from './filter-differencing.ts';
+import type { ResultFilters } from './filters.ts';
+import { questionCatalogue, type QuestionInfo } from './question-catalogue.ts';
+import * as build from './question-summaries.ts';
+import { effectiveK, isBelowK } from './suppress-small-cells.ts';
+
+const DEFAULT_TEXT_LIMIT = 200;
+
+/** key -> value -> count */
+function nested<T extends { key: string; n: number }>(rows: readonly T[], inner: (r: T) => string): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  for (const r of rows) {
+    const m = out.get(r.key) ?? new Map<string, number>();
+    m.set(inner(r), (m.get(inner(r)) ?? 0) + Number(r.n));
+    out.set(r.key, m);
+  }
+  return out;
+}
+
+const EMPTY = new Map<string, number>();
+
+/** Mean and quartiles (as percentile_cont computes them) of values given with their counts. */
+export function statsFromCounts(key: string, values: readonly { value: number; count: number }[]): q.NumberStats | undefined {
+  const sorted = values.filter((v) => Number.isFinite(v.value) && v.count > 0).sort((a, b) => a.value - b.value);
+  const n = sorted.reduce((a, v) => a + v.count, 0);
+  if (n === 0) return undefined;
+  const at = (index: number) => {
+    let seen = 0;
+    for (const v of sorted) {
+      seen += v.count;
+      if (index < seen) return v.value;
+    }
+    return sorted[sorted.length - 1]!.value;
+  };
+  const percentile = (p: number) => {
+    const h = (n - 1) * p;
+    const lo = at(Math.floor(h));
+    return lo + (h - Math.floor(h)) * (at(Math.ceil(h)) - lo);
+  };
+  const mean = sorted.reduce((a, v) => a + v.value * v.count, 0) / n;
+  return { key, n, mean, q1: percentile(0.25), median: percentile(0.5), q3: percentile(0.75), min: sorted[0]!.value, max: sorted[sorted.length - 1]!.value };
+}
+
+/**
+ * Summaries of the given questions over the filtered responses. The caller has checked that the
+ * filtered set has at least k responses (summarizeEdition does).
+ */
+export async function summarizeQuestions(db: AnyDb, questions: readonly QuestionInfo[], filters: ResultFilters, opts: AggregateOptions): Promise<QuestionSummary[]> {
+  const k = effectiveK(opts.k);
+  const limit = opts.textLimit ?? DEFAULT_TEXT_LIMIT;
+  const keysOf = (...kinds: QuestionInfo['kind'][]) => questions.filter((x) => kinds.includes(x.kind)).map((x) => x.key);
+  const commentKeys = questions.flatMap((x) => (x.commentKey ? [x.commentKey] : []));
+  const textKeys = questions.filter((x) => x.kind === 'text').map((x) => x.key);
+
+  // Each query reads the filtered responses once for its whole batch; the answered counts come
+  // with them (free texts and "other" texts are counted among the single values, without them).
+  const multiKeys = new Set(keysOf('multi'));
+  const [choices, positions, cells, stats] = await Promise.all([
+    q.choiceCounts(db, filters, { scalar: keysOf('single', 'rating'), array: [...multiKeys], countOnly: [...keysOf('text', 'other'), ...commentKeys] }),
+    q.rankingPositionCounts(db, filters, keysOf('ranking')),
+    q.matrixCellCounts(db, filters, keysOf('matrix')),
+    q.numberStats(db, filters, keysOf('number')),
+  ]);
+  const statsByKey = new Map(stats.map((s) => [s.key, s]));
+  const answeredByKey = new Map<string, number>();
+  const addAnswered = (key: string, n: number) => answeredByKey.set(key, (answeredByKey.get(key) ?? 0) + Number(n));
+  const scalars = choices.filter((r) => !multiKeys.has(r.key));
+  const arrays = choices.filter((r) => multiKeys.has(r.key));
+  for (const r of scalars) addAnswered(r.key, r.n);
+  for (const r of arrays) addAnswered(r.key, r.first);
+  for (const r of cells) addAnswered(r.key, r.first);
+  for (const r of positions) if (Number(r.position) === 1) addAnswered(r.key, r.n);
+  for (const x of questions.filter((x) => x.kind === 'rating')) {
+    const rated = scalars.filter((r) => r.key === x.key).map((r) => ({ value: Number(r.value), count: Number(r.n) }));
+    const fromCounts = statsFromCounts(x.key, rated);
+    if (fromCounts) statsByKey.set(x.key, fromCounts);
+  }
+
+  // Histograms need each number question's range first.
+  const bins = questions
+    .filter((x) => x.kind === 'number' && statsByKey.has(x.key) && !isBelowK(statsByKey.get(x.key)!.n, k))
+    .map((x) => build.chooseBins(x, statsByKey.get(x.key)!));
+  // Texts only for viewers allowed to read them, and only where the group is large enough.
+  const textWanted = opts.viewerMaySeeTexts
+    ? [...textKeys, ...commentKeys].filter((key) => !isBelowK(answeredByKey.get(key) ?? 0, k))
+    : [];
+  const [binRows, texts] = await Promise.all([
+    q.histogramCounts(db, filters, bins),
+    q.textSamples(db, filters, textWanted, limit),
+  ]);
+
+  const byValue = nested(scalars, (r) => r.value);
+  const byElement = nested(arrays, (r) => r.value);
+  const binsByKey = new Map(bins.map((b) => [b.key, b]));
+  const binCounts = new Map<string, Map<number, number>>();
+  for (const r of binRows) {
+    const m = binCounts.get(r.key) ?? new Map<number, number>();
+    m.set(Number(r.bin), Number(r.n));
+    binCounts.set(r.key, m);
+  }
+  const rankMap = new Map<string, Map<string, Map<number, number>>>();
+  for (const r of positions) {
+    const items = rankMap.get(r.key) ?? new Map<string, Map<number, number>>();
+    const item = items.get(r.value) ?? new Map<number, number>();
+    item.set(Number(r.position), Number(r.n));
+    items.set(r.value, item);
+    rankMap.set(r.key, items);
+  }
+  const matrixMap = new Map<string, Map<string, Map<string, number>>>();
+  for (const r of cells) {
+    const rows = matrixMap.get(r.key) ?? new Map<string, Map<string, number>>();
+    const row = rows.get(r.row) ?? new Map<string, number>();
+    row.set(r.column, Number(r.n));
+    rows.set(r.row, row);
+    matrixMap.set(r.key, rows);
+  }
+  const textsByKey = new Map<string, string[]>();
+  for (const t of texts) textsByKey.set(t.key, [...(textsByKey.get(t.key) ?? []), t.text]);
+  const comment = (x: QuestionInfo) =>
+    x.commentKey ? { count: answeredByKey.get(x.commentKey) ?? 0, texts: textsByKey.get(x.commentKey) ?? [] } : undefined;
+
+  return questions.map((x): QuestionSummary => {
+    switch (x.kind) {
+      case 'single':
+        return build.singleChoiceSummary(x, byValue.get(x.key) ?? EMPTY, k, comment(x), opts.viewerMaySeeTexts, limit);
+      case 'multi':
+        return build.multiChoiceSummary(x, answeredByKey.get(x.key) ?? 0, byElement.get(x.key) ?? EMPTY, k, comment(x), opts.viewerMaySeeTexts, limit);
+      case 'rating':
+        return build.ratingSummary(x, byValue.get(x.key) ?? EMPTY, statsByKey.get(x.key), k);
+      case 'ranking':
+        return build.rankingSummary(x, answeredByKey.get(x.key) ?? 0, rankMap.get(x.key) ?? new Map(), k);
+      case 'matrix':
+        return build.matrixSummary(x, answeredByKey.get(x.key) ?? 0, matrixMap.get(x.key) ?? new Map(), k);
+      case 'number':
+        return build.numberSummary(x, statsByKey.get(x.key), binsByKey.get(x.key), binCounts.get(x.key) ?? new Map(), k);
+      case 'text': {
+        const base = answeredByKey.get(x.key) ?? 0;
+        if (isBelowK(base, k)) return build.suppressedQuestion(x, k);
+        const { count: _count, ...t } = build.textSummary(base, base, k, textsByKey.get(x.key), opts.viewerMaySeeTexts, { identifying: !x.textsMayBeShown, limit });
+        return { ...build.head(x), kind: 'text', suppressed: false, base, ...t };
+      }
+      default: {
+        const base = answeredByKey.get(x.key) ?? 0;
+        if (isBelowK(base, k)) return build.suppressedQuestion(x, k);
+        return { ...build.head(x), kind: 'other', suppressed: false, base };
+      }
+    }
+  });
+}
+
+/**
+ * Whether a filtered set may be shown at all: at least k responses, and no filter value that adds
+ * fewer than k responses to the others. Returns the number of responses, or why nothing is shown.
+ */
+export async function checkFilteredSet(db: AnyDb, filters: ResultFilters, k: number): Promise<{ responses: number } | Suppressed> {
+  const kk = effectiveK(k);
+  const [responses, small] = await Promise.all([q.countResponses(db, filters), smallFilterGroups(db, filters, kk)]);
+  if (isBelowK(responses, kk)) return fewerThanK(kk);
+  if (small.length > 0) return { suppressed: true, reason: 'small-filter-group', message: smallFilterGroupMessage(small, kk) };
+  return { responses };
+}
+
+/** The full per-question summary of an edition's (or campaign's) filtered responses. */
+export async function summarizeEdition(db: AnyDb, definition: Record<string, unknown>, filters: ResultFilters, opts: AggregateOptions): Promise<EditionSummary> {
+  const k = effectiveK(opts.k);
+  const check = await checkFilteredSet(db, filters, k);
+  if ('suppressed' in check) return { ...check, k };
+  const questions = questionCatalogue(definition, opts.locale ?? '');
+  return { suppressed: false, k, responses: check.responses, questions: await summarizeQuestions(db, questions, filters, { ...opts, k }) };
+}
+
+/** The summary of one question by name (for the dashboard feed and single-question views). */
+export async function summarizeQuestion(db: AnyDb, definition: Record<string, unknown>, name: string, filters: ResultFilters, opts: AggregateOptions): Promise<QuestionSummary | Suppressed | undefined> {
+  const k = effectiveK(opts.k);
+  const question = questionCatalogue(definition, opts.locale ?? '').find((x) => x.name === name);
+  if (!question) return undefined;
+  const check = await checkFilteredSet(db, filters, k);
+  if ('suppressed' in check) return check;
+  const [summary] = await summarizeQuestions(db, [question], filters, { ...opts, k });
+  return summary;
+}

@@ -1,0 +1,43 @@
+/**
+ * Data of the exports page and the filter choices shared with the dashboard page: the editions
+ * (newest version of each), countries and authority types from the reference lists.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { countryScope, principalOf } from '../auth/guards.ts';
+import { listLatestEditions } from '../surveys/edition-repository.ts';
+
+export interface Option {
+  value: string;
+  label: string;
+  selected?: boolean;
+}
+
+/** Reference list as options, in English, the current value(s) selected. */
+export function referenceOptions(app: FastifyInstance, list: string, current: readonly string[] = []): Option[] {
+  return (app.reference.lists.get(list) ?? []).map((i) => ({
+    value: i.value,
+    label: i.text.default ?? i.text.en ?? i.value,
+    selected: current.includes(i.value),
+  }));
+}
+
+export async function editionOptions(app: FastifyInstance, current?: string): Promise<(Option & { surveyId: string; edition: string })[]> {
+  const editions = await listLatestEditions(app.db);
+  return editions
+    .map((e) => ({ value: e.id, label: `${e.title} (${e.edition})`, surveyId: e.survey_id, edition: e.edition, selected: e.id === current }))
+    .sort((a, b) => b.edition.localeCompare(a.edition));
+}
+
+export async function exportsPageData(app: FastifyInstance, request: FastifyRequest) {
+  const staff = principalOf(request);
+  return {
+    pageTitle: 'Exports',
+    editions: await editionOptions(app),
+    countries: referenceOptions(app, 'countries'),
+    authorityTypes: referenceOptions(app, 'authority-types'),
+    scopeCountry: countryScope(request),
+    mayExportResponses: staff.role === 'admin' || staff.role === 'analyst',
+    k: app.config.SUPPRESSION_K,
+    styles: ['/assets/css/dashboard.css'],
+  };
+}

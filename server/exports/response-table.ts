@@ -1,0 +1,42 @@
+/**
+ * The anonymised response export as a table: fixed columns about each response, then one column per
+ * answer, choice, ranked item or matrix row as the edition's codebook lists them. Nothing that could
+ * lead back to a link or a person: no token, no resume or deletion hash, dates without a time.
+ */
+import type { Codebook } from '../../analysis/codebook.ts';
+import { answerCells, type Cell, type Table } from '../../analysis/export-cells.ts';
+import type { ExportResponseRow } from './response-export-repository.ts';
+
+const META: [string, (r: ExportResponseRow) => Cell][] = [
+  ['response_id', (r) => r.id],
+  ['survey', (r) => r.survey_id],
+  ['edition', (r) => r.edition],
+  ['campaign_id', (r) => r.campaign_id],
+  ['campaign', (r) => r.campaign_name],
+  ['channel', (r) => r.channel],
+  ['link_country', (r) => r.link_country],
+  ['answered_country', (r) => r.country],
+  ['answered_authority_type', (r) => r.authority_type],
+  ['language', (r) => r.language],
+  ['status', (r) => r.status],
+  ['started_on', (r) => r.started_on],
+  ['submitted_on', (r) => r.submitted_on],
+];
+
+/** The header: a fixed column that shares its name with a question's column is prefixed with "response_". */
+export function responseHeader(cb: Codebook): string[] {
+  const answerColumns = cb.questions.flatMap((q) => q.exportColumns.map((c) => c.name));
+  const taken = new Set(answerColumns);
+  return [...META.map(([name]) => (taken.has(name) ? `response_${name}` : name)), ...answerColumns];
+}
+
+export function responseTable(cb: Codebook, rows: AsyncIterable<ExportResponseRow>): Table {
+  const columns = cb.questions.flatMap((q) => q.exportColumns);
+  return {
+    name: 'responses',
+    header: responseHeader(cb),
+    rows: (async function* () {
+      for await (const r of rows) yield [...META.map(([, get]) => get(r)), ...answerCells(columns, r.answers ?? {})];
+    })(),
+  };
+}
