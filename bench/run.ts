@@ -1,0 +1,165 @@
+/**
+ * `npm run bench [-- --quick]`: the consultation-scale benchmark, in one run, against the PostgreSQL
+ * server of DATABASE_URL (a throwaway database is created there and dropped at the end):
+ *   1. validated submissions at 1, 16 and 64 clients, and the same load on a bare insert baseline;
+ *   2. the dashboard summary of an edition at 10k, 100k and 1M stored responses;
+ *   3. the CSV export of 100k and 1M responses: rows/s and the server's peak memory.
+ * Medians of several rounds; a table on standard output and JSON in bench/results/.
+ * Everything runs on loopback; every loop is bounded.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadReferenceLists } from '../server/surveys/reference-lists.ts';
+import { answerPool, clearResponses, createBenchDatabase, fillResponses, openBenchCampaign } from './bench-data.ts';
+import { measureDashboard, type DashboardResult } from './dashboard.ts';
+import { createAnalyst, measureExport, signIn, type ExportResult } from './export.ts';
+import { startServer, type ServerProcess } from './server-process.ts';
+import { median, round } from './stats.ts';
+import { runLoad, type LoadResult } from './submissions.ts';
+
+const quick = process.argv.includes('--quick');
+const plan = quick
+  ? { connections: [1, 16, 64], rounds: 1, seconds: 3, sizes: [10_000, 100_000], exportSizes: [100_000], dashboardRounds: (n: number) => (n >= 100_000 ? 1 : 3) }
+  : { connections: [1, 16, 64], rounds: 3, seconds: 8, sizes: [10_000, 100_000, 1_000_000], exportSizes: [100_000, 1_000_000], dashboardRounds: (n: number) => (n >= 1_000_000 ? 1 : 3) };
+const PORT = 39170;
+
+// The benchmark is a tool, not the server: it reads its one setting here.
+const serverUrl = process.env.DATABASE_URL;
+if (!serverUrl) {
+  console.error('npm run bench needs DATABASE_URL, a PostgreSQL server where it may create and drop a throwaway database,\n' +
+    'e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench');
+  process.exit(2);
+}
+
+const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
+
+interface SubmissionRow {
+  connections: number;
+  validated: { rps: number; p50: number; p99: number };
+  baseline: { rps: number; p50: number; p99: number };
+  ratio: number;
+  failures: number;
+}
+
+async function benchSubmissions(url: string, campaign: Awaited<ReturnType<typeof openBenchCampaign>>, pool: ReturnType<typeof answerPool>): Promise<SubmissionRow[]> {
+  const server = await startServer('bench/bench-server.ts', { DATABASE_URL: url, SUBMIT_RATE_PER_MINUTE: '1000000000' }, PORT);
+  try {
+    log('warming up');
+    await runLoad(server.url, campaign, pool, 'validated', 16, 2);
+    await runLoad(server.url, campaign, pool, 'baseline', 16, 2);
+    const rows: SubmissionRow[] = [];
+    for (const connections of plan.connections) {
+      const runs: Record<LoadResult['target'], LoadResult[]> = { validated: [], baseline: [] };
+      for (let r = 0; r < plan.rounds; r++) {
+        // Interleaved, so that a slow moment of the machine hits both sides alike.
+        for (const target of ['validated', 'baseline'] as const) {
+          const res = await runLoad(server.url, campaign, pool, target, connections, plan.seconds);
+          runs[target].push(res);
+          log(`${target} x${connections}: ${round(res.requestsPerSecond, 0)}/s p50 ${res.p50Ms} ms p99 ${res.p99Ms} ms${res.non2xx + res.errors ? ` (${res.non2xx} non-2xx, ${res.errors} errors)` : ''}`);
+        }
+      }
+      const sum = (rs: LoadResult[]) => ({ rps: median(rs.map((x) => x.requestsPerSecond)), p50: median(rs.map((x) => x.p50Ms)), p99: median(rs.map((x) => x.p99Ms)) });
+      const validated = sum(runs.validated);
+      const baseline = sum(runs.baseline);
+      const failures = [...runs.validated, ...runs.baseline].reduce((n, x) => n + x.non2xx + x.errors, 0);
+      rows.push({ connections, validated, baseline, ratio: validated.rps / baseline.rps, failures });
+    }
+    return rows;
+  } finally {
+    await server.stop();
+  }
+}
+
+async function main() {
+  const started = Date.now();
+  log(`${quick ? 'quick' : 'full'} run; creating a throwaway database`);
+  const bench = await createBenchDatabase(serverUrl!);
+  const servers: ServerProcess[] = [];
+  try {
+    // A first start of the product migrates the database and publishes the editions.
+    const first = await startServer('server/server.ts', { DATABASE_URL: bench.url }, PORT);
+    await first.stop();
+    const countries = (await loadReferenceLists('surveys')).get('countries')?.map((c) => c.value) ?? [];
+    const campaign = await openBenchCampaign(bench.db, countries);
+    const pool = answerPool(campaign.definition, 150);
+    log(`${pool.length} valid answer sets of the 2022 edition in ${new Set(pool.map((p) => p.locale)).size} languages`);
+
+    const submissions = await benchSubmissions(bench.url, campaign, pool);
+
+    await clearResponses(bench.db);
+    const dashboard: DashboardResult[] = [];
+    const exports: ExportResult[] = [];
+    let stored = 0;
+    const { email, password } = createAnalyst(bench.url);
+    for (const size of plan.sizes) {
+      log(`filling to ${size} responses`);
+      await fillResponses(bench.db, campaign, pool, size - stored);
+      stored = size;
+      dashboard.push(...(await measureDashboard(bench.db, campaign, size, plan.dashboardRounds(size))));
+      log(`dashboard at ${size}: ${dashboard.slice(-2).map((d) => `${d.filter} ${round(d.p50Ms, 0)} ms`).join(', ')}`);
+      if (plan.exportSizes.includes(size)) {
+        // A fresh server process per size, so that its peak memory is the export's.
+        const server = await startServer('server/server.ts', { DATABASE_URL: bench.url }, PORT);
+        servers.push(server);
+        const cookie = await signIn(server.url, email, password);
+        const res = await measureExport(server, cookie, campaign.editionId, size);
+        exports.push(res);
+        log(`export of ${size}: ${res.rows} rows in ${round(res.seconds)} s, peak RSS ${round(res.peakRssMb, 0)} MB`);
+        await server.stop();
+      }
+    }
+
+    const at = (n: number, f: DashboardResult['filter']) => dashboard.find((d) => d.responses === n && d.filter === f);
+    const growth = (f: DashboardResult['filter']) => {
+      const a = at(100_000, f);
+      const b = at(1_000_000, f);
+      return a && b ? b.p50Ms / a.p50Ms : null;
+    };
+    const report = {
+      when: new Date().toISOString(),
+      mode: quick ? 'quick' : 'full',
+      machine: { cores: (await import('node:os')).cpus().length, memoryGb: round((await import('node:os')).totalmem() / 2 ** 30), node: process.version },
+      plan,
+      submissions,
+      dashboard,
+      dashboardGrowth100kTo1M: { none: growth('none'), country: growth('country=FR') },
+      exports,
+      minutes: round((Date.now() - started) / 60_000),
+    };
+    printReport(report);
+    mkdirSync('bench/results', { recursive: true });
+    const file = `bench/results/bench-${report.when.replace(/[:.]/g, '-')}.json`;
+    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+    log(`written ${file}`);
+  } finally {
+    for (const s of servers) await s.stop().catch(() => {});
+    await bench.drop();
+  }
+}
+
+function printReport(r: {
+  submissions: SubmissionRow[]; dashboard: DashboardResult[]; exports: ExportResult[];
+  dashboardGrowth100kTo1M: { none: number | null; country: number | null }; minutes: number; machine: { cores: number };
+}) {
+  console.log(`\nSubmissions (2022 edition, varied valid answers; medians of ${plan.rounds} x ${plan.seconds} s; ${r.machine.cores} cores)`);
+  console.log('| clients | validated /s | p50 ms | p99 ms | baseline /s | p50 ms | p99 ms | ours / limit | failed |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const s of r.submissions) {
+    console.log(`| ${s.connections} | ${round(s.validated.rps, 0)} | ${s.validated.p50} | ${s.validated.p99} | ${round(s.baseline.rps, 0)} | ${s.baseline.p50} | ${s.baseline.p99} | ${round(s.ratio * 100, 0)} % | ${s.failures} |`);
+  }
+  console.log(`\nDashboard summary (every question of the edition, suppressed; medians of ${plan.dashboardRounds(10_000)} rounds, ${plan.dashboardRounds(1_000_000)} at 1M)`);
+  console.log('| stored responses | filter | p50 ms | payload KB |');
+  console.log('|---:|---|---:|---:|');
+  for (const d of r.dashboard) console.log(`| ${d.responses} | ${d.filter} | ${round(d.p50Ms, 0)} | ${round(d.payloadKb)} |`);
+  const g = r.dashboardGrowth100kTo1M;
+  if (g.none !== null) console.log(`time growth 100k -> 1M (10x the rows): unfiltered x${round(g.none)}, one country x${round(g.country ?? NaN)}`);
+  console.log('\nCSV export of anonymised responses');
+  console.log('| responses | rows | seconds | rows/s | MB | server RSS before | peak RSS |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|');
+  for (const e of r.exports) console.log(`| ${e.responses} | ${e.rows} | ${round(e.seconds)} | ${round(e.rowsPerSecond, 0)} | ${round(e.megabytes)} | ${round(e.rssBeforeMb, 0)} MB | ${round(e.peakRssMb, 0)} MB |`);
+  console.log(`\n${r.minutes} minutes`);
+}
+
+main().then(() => process.exit(0), (err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
