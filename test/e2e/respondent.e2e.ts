@@ -1,0 +1,259 @@
+/**
+ * A respondent in a real browser: a French link, the no-experience branch of 2019, the progress bar,
+ * leaving mid-way and coming back, submitting, the deletion code, deleting; the full 2022 path with
+ * every kind of question; keyboard only; accessibility and no request to another host on every page.
+ */
+import t from 'tap';
+import type { Page } from 'playwright-core';
+import { openLink } from '../helper.ts';
+import { findEditionById } from '../../server/surveys/edition-repository.ts';
+import { foreignRequests, launchBrowser, newRecordedContext, screenshot, seriousViolations } from './browser.ts';
+import { startServer } from './e2e-server.ts';
+
+type Choice = { value: string; text: Record<string, string> };
+type Element = { name: string; choices?: Choice[] };
+
+function frenchChoice(definition: Record<string, unknown>, question: string, value: string): string {
+  for (const page of definition.pages as { elements: Element[] }[]) {
+    const q = page.elements.find((e) => e.name === question);
+    const c = q?.choices?.find((x) => x.value === value);
+    if (c) return c.text.fr ?? c.text.default ?? value;
+  }
+  throw new Error(`no choice ${question}=${value}`);
+}
+
+async function progress(page: Page): Promise<string> {
+  return (await page.locator('.sd-progress-buttons__page-title, .sd-progress__text').last().textContent()) ?? '';
+}
+
+async function next(page: Page) {
+  await page.locator('.sd-navigation__next-btn, input[value="Suivant"]').first().click();
+}
+
+t.test('a French respondent answers the no-experience branch, leaves, resumes, submits and deletes', async (t) => {
+  const { app, origin } = await startServer(t);
+  const link = await openLink(app, { edition: '2019', language: 'fr', country: 'FR' });
+  const definition = (await findEditionById(app.db, link.editionId))!.definition;
+  const browser = await launchBrowser();
+  t.teardown(() => browser.close());
+  const { context, requests } = await newRecordedContext(browser, { locale: 'fr-FR' });
+  const url = `${origin}/s/${link.token}`;
+  const a11y: Record<string, unknown[]> = {};
+
+  let page = await context.newPage();
+  await page.goto(url);
+  await page.locator('[data-name="consent"]').waitFor();
+  t.equal(await page.getAttribute('html', 'lang'), 'fr');
+  t.match(await page.locator('.sd-title').first().textContent(), /marchés publics conjoints/);
+  a11y.privacy = await seriousViolations(page);
+  await screenshot(page, 'respondent-1-privacy');
+  const firstProgress = await progress(page);
+  t.match(firstProgress, /1/);
+
+  // A required question left empty shows the error and blocks the page.
+  await next(page);
+  await page.locator('[data-name="consent"] .sd-question__erbox, [data-name="consent"] [role="alert"]').first().waitFor();
+  t.match(await page.locator('[data-name="consent"]').textContent(), /obligatoire/);
+  t.equal(await progress(page), firstProgress, 'still on the first page');
+
+  await page.locator('[data-name="consent"] label').first().click();
+  await next(page);
+  await page.locator('[data-name="country"]').waitFor();
+  t.not(await progress(page), firstProgress, 'the progress bar moved');
+  a11y.organisation = await seriousViolations(page);
+
+  await page.locator('[data-name="country"] .sd-dropdown').click();
+  await page.keyboard.type('France');
+  await page.locator('.sv-list__item:has-text("France")').first().click();
+  await page.locator(`[data-name="authority_type"] label:has-text("${frenchChoice(definition, 'authority_type', 'border_guard')}")`).click();
+  await page.locator(`[data-name="respondent_role"] label:has-text("${frenchChoice(definition, 'respondent_role', 'procurer')}")`).click();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, 'respondent-survey-fr', { fullPage: false });
+  await next(page);
+
+  await page.locator(`[data-name="jpp_experience"] label:has-text("${frenchChoice(definition, 'jpp_experience', 'no')}")`).click();
+  await next(page);
+  await page.locator('[data-name="no_jpp_reasons"]').waitFor();
+  a11y.reasons = await seriousViolations(page);
+  const reason = frenchChoice(definition, 'no_jpp_reasons', 'lack_of_experience');
+  await page.locator(`[data-name="no_jpp_reasons"] label:has-text("${reason}")`).click();
+  await page.locator('.save-status:has-text("Progression enregistrée")').waitFor({ timeout: 10_000 });
+
+  // Close the tab mid-way and come back: answers and page are restored.
+  await page.close();
+  page = await context.newPage();
+  await page.goto(url);
+  await page.locator('.save-status:has-text("Bon retour")').waitFor({ timeout: 10_000 });
+  await page.locator('[data-name="no_jpp_reasons"]').waitFor();
+  t.ok(await page.locator(`[data-name="no_jpp_reasons"] label:has-text("${reason}") input`).isChecked(), 'the answer was restored');
+
+  await next(page);
+  await page.locator('[data-name="jpp_interest"]').waitFor();
+  await page.locator('[data-name="jpp_interest"] label:has(input[value="2"])').click();
+  await next(page);
+  await page.locator('[data-name="comments"]').waitFor();
+  await page.locator('.sd-navigation__complete-btn, input[value="Terminer"]').first().click();
+
+  const code = page.locator('.deletion-code');
+  await code.waitFor({ state: 'visible', timeout: 15_000 });
+  const deletionCode = (await code.textContent()) ?? '';
+  t.match(deletionCode, /^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
+  t.match(await page.locator('#thanks-title').textContent(), /Merci/);
+  a11y.thanks = await seriousViolations(page);
+  await screenshot(page, 'respondent-2-thanks');
+
+  const stored = await app.db.selectFrom('response').selectAll().execute();
+  t.equal(stored.length, 1, 'one response, the partial one turned complete');
+  t.equal(stored[0]!.status, 'complete');
+  t.equal(stored[0]!.language, 'fr');
+  t.equal(stored[0]!.country, 'FR');
+  t.same(stored[0]!.answers.no_jpp_reasons, ['lack_of_experience']);
+  t.notOk('jpp_satisfaction' in stored[0]!.answers);
+
+  await page.locator('#deletion-code').fill(deletionCode.toLowerCase());
+  await page.locator('.delete-form button').click();
+  await page.locator('.delete-status:has-text("supprimées")').waitFor();
+  t.equal((await app.db.selectFrom('response').selectAll().execute()).length, 0, 'deleted with the code');
+
+  for (const [where, violations] of Object.entries(a11y)) t.same(violations, [], `no serious accessibility violation: ${where}`);
+  t.same(foreignRequests(requests, origin), [], 'no request left the server');
+});
+
+t.test('keyboard only: a respondent completes a short survey without a mouse', async (t) => {
+  const { app, origin } = await startServer(t);
+  const { publishEditionVersion } = await import('../../server/surveys/edition-sync.ts');
+  const { prepareDefinition } = await import('../../server/surveys/edition-files.ts');
+  const prepared = prepareDefinition({
+    title: 'Keyboard check',
+    pages: [{ elements: [
+      { type: 'radiogroup', name: 'fit', title: 'Is this useful?', isRequired: true, choices: [{ value: 'yes', text: 'Yes' }, { value: 'no', text: 'No' }] },
+      { type: 'comment', name: 'why', title: 'Why?' },
+    ] }],
+  }, new Map());
+  await publishEditionVersion(app.db, { surveyId: 'keyboard', edition: '1', title: prepared.title, definition: prepared.definition, contentHash: prepared.contentHash }, 'upload');
+  const link = await openLink(app, { surveyId: 'keyboard', edition: '1' });
+  const browser = await launchBrowser();
+  t.teardown(() => browser.close());
+  const { context } = await newRecordedContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${origin}/s/${link.token}`);
+  await page.locator('[data-name="fit"]').waitFor();
+  // Tab until the first radio has focus, choose it with the space bar, then tab on to the comment and the button.
+  let focused = '';
+  for (let i = 0; i < 15 && !focused.includes('fit'); i++) {
+    await page.keyboard.press('Tab');
+    focused = await page.evaluate(() => document.activeElement?.closest('[data-name]')?.getAttribute('data-name') ?? '');
+  }
+  t.equal(focused, 'fit', 'the first question is reachable with Tab');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Clear and short.');
+  for (let i = 0; i < 5; i++) {
+    await page.keyboard.press('Tab');
+    const isComplete = await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.className.includes('complete') ?? false);
+    if (isComplete) break;
+  }
+  await page.keyboard.press('Enter');
+  await page.locator('.deletion-code').waitFor({ state: 'visible', timeout: 15_000 });
+  const rows = await app.db.selectFrom('response').select('answers').execute();
+  t.equal(rows.length, 1);
+  t.equal(rows[0]!.answers.fit, 'yes');
+  t.equal(rows[0]!.answers.why, 'Clear and short.');
+});
+
+t.test('a respondent with joint procurement experience answers the full 2022 path, every kind of question', async (t) => {
+  const { app, origin } = await startServer(t);
+  const link = await openLink(app, { edition: '2022', language: 'en', country: 'ES' });
+  const browser = await launchBrowser();
+  t.teardown(() => browser.close());
+  const { context, requests, errors } = await newRecordedContext(browser);
+  const page = await context.newPage();
+  const a11y: Record<string, unknown[]> = {};
+  const q = (name: string) => page.locator(`[data-name="${name}"]`);
+  const choose = (name: string, value: string) => q(name).locator(`label:has(input[value="${value}"])`).first().click();
+  const pick = async (name: string, text: string) => {
+    await q(name).locator('.sd-dropdown, .sd-tagbox').first().click();
+    await page.keyboard.type(text);
+    await page.locator(`.sv-list__item:has-text("${text}")`).first().click();
+  };
+  const onPage = async (name: string, first: string) => {
+    await q(first).waitFor();
+    a11y[name] = await seriousViolations(page);
+  };
+
+  await page.goto(`${origin}/s/${link.token}`);
+  await onPage('privacy', 'consent');
+  await q('consent').locator('label').first().click();
+  await next(page);
+
+  await onPage('organisation', 'country');
+  await pick('country', 'Spain');
+  await choose('authority_type', 'police');
+  await choose('respondent_role', 'procurer');
+  await choose('procurement_scope', 'own_and_others');
+  await next(page);
+
+  await onPage('attitude and experience', 'jpp_attitude');
+  await choose('jpp_attitude', '4');
+  const rows = q('jpp_attitude_statements').locator('tbody tr');
+  const matrixRows = await rows.count();
+  for (let i = 0; i < matrixRows; i++) await rows.nth(i).locator(`label:has(input[value="${i % 2 ? 'agree' : 'neutral'}"])`).click();
+  await choose('jpp_experience', 'yes');
+  await next(page);
+
+  // The "yes" branch: the two pages about the procurements themselves.
+  await onPage('your joint procurements', 'jpp_count');
+  await q('jpp_count').locator('input').fill('3');
+  await pick('jpp_partner_countries', 'Portugal');
+  await page.keyboard.press('Escape');
+  await choose('jpp_role', 'lead');
+  await choose('jpp_kinds', 'ppi');
+  await choose('jpp_kinds', 'pcp');
+  await choose('jpp_ways', 'framework_agreement');
+  await choose('jpp_subject', 'vehicles');
+  await choose('jpp_subject', 'other');
+  await q('jpp_subject').locator('textarea, input[type="text"]').last().fill('Satellite airtime');
+  await next(page);
+
+  await onPage('how it went', 'jpp_satisfaction');
+  await choose('jpp_satisfaction', '4');
+  await choose('jpp_again', 'probably_not');
+  // Shown only for "probably not" and "definitely not": the branch inside the page.
+  await q('jpp_again_why_not').locator('textarea').fill('The legal groundwork took two years.');
+  await next(page);
+
+  await onPage('good practices', 'enabling_factors');
+  await q('good_practice_tender').locator('textarea').fill('One shared evaluation committee.');
+  await choose('enabling_factors', 'trust_partners');
+  await next(page);
+
+  await onPage('ethics', 'integrity_measures');
+  await next(page);
+
+  await onPage('future', 'segments_interest');
+  await choose('segments_interest', 'drones');
+  await choose('segment_procurement_mode', 'both');
+  await choose('jpp_interest', '5');
+  t.match(await progress(page), /8/, 'eight pages on this path');
+  await page.locator('.sd-navigation__complete-btn').first().click();
+  await page.locator('.deletion-code').waitFor({ state: 'visible', timeout: 15_000 });
+  a11y.thanks = await seriousViolations(page);
+
+  const [stored] = await app.db.selectFrom('response').selectAll().execute();
+  t.equal(stored?.status, 'complete');
+  t.match(stored?.answers, {
+    consent: true, country: 'ES', authority_type: 'police', respondent_role: 'procurer', procurement_scope: 'own_and_others',
+    jpp_attitude: 4, jpp_experience: 'yes', jpp_count: 3, jpp_partner_countries: ['PT'], jpp_role: 'lead',
+    jpp_kinds: ['ppi', 'pcp'], jpp_ways: ['framework_agreement'], jpp_subject: ['vehicles', 'other'], 'jpp_subject-Comment': 'Satellite airtime',
+    jpp_satisfaction: 4, jpp_again: 'probably_not', jpp_again_why_not: 'The legal groundwork took two years.',
+    good_practice_tender: 'One shared evaluation committee.', enabling_factors: ['trust_partners'],
+    segments_interest: ['drones'], segment_procurement_mode: 'both', jpp_interest: 5,
+  }, 'every answer is stored as given');
+  t.equal(Object.keys((stored?.answers.jpp_attitude_statements ?? {}) as object).length, matrixRows, `every row of the matrix (${matrixRows})`);
+  t.notOk('no_jpp_reasons' in (stored?.answers ?? {}), 'nothing of the "no" branch');
+  t.equal(stored?.authority_type, 'police');
+
+  for (const [where, violations] of Object.entries(a11y)) t.same(violations, [], `no serious accessibility violation: ${where}`);
+  t.same(foreignRequests(requests, origin), [], 'no request left the server');
+  t.same(errors, [], 'no script error');
+});
