@@ -8,7 +8,12 @@
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
-export const EXPORT_BATCH = 500;
+/**
+ * Small on purpose: rows of a large batch live long enough to be promoted to V8's old space, which
+ * then grows as garbage until a major collection. Measured on a 100k-row CSV: 500 rows per batch
+ * raised the server's peak memory by about 180 MB, 100 rows by under 40 MB, at the same rows/s.
+ */
+export const EXPORT_BATCH = 100;
 
 export interface ExportResponseRow {
   id: string;
