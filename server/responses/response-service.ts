@@ -118,11 +118,7 @@ export class ResponseService {
         return { id, deletionCode, replayed: false };
       } catch (err) {
         // The key exists: a retry (same answers) or a conflict (other answers).
-        if ((err as { code?: string }).code === '23505') {
-          const again = await this.replay(keyHash, bodyHash);
-          if (again) return again;
-        }
-        throw err;
+        return this.replayOnDuplicate(err, keyHash, bodyHash);
       }
     }
 
@@ -162,12 +158,17 @@ export class ResponseService {
       return { id, deletionCode, replayed: false };
     } catch (err) {
       // Two copies of the same submission raced; the loser answers like a retry.
-      if ((err as { code?: string }).code === '23505') {
-        const again = await this.replay(keyHash, bodyHash);
-        if (again) return again;
-      }
-      throw err;
+      return this.replayOnDuplicate(err, keyHash, bodyHash);
     }
+  }
+
+  /** A unique violation on the key means an earlier copy was stored: answer as it was answered. */
+  private async replayOnDuplicate(err: unknown, keyHash: string, bodyHash: string): Promise<SubmitResult> {
+    if ((err as { code?: string }).code === '23505') {
+      const again = await this.replay(keyHash, bodyHash);
+      if (again) return again;
+    }
+    throw err;
   }
 
   private async replay(keyHash: string, bodyHash: string): Promise<SubmitResult | undefined> {
