@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import t from 'tap';
 import type { Download, Page } from 'playwright-core';
 import { foreignRequests, launchBrowser, newRecordedContext } from './browser.ts';
-import { parseCsv } from './csv.ts';
+import { parseCsv } from '../support/csv.ts';
 import { startServer } from './e2e-server.ts';
 import { seedEdition } from './results-data.ts';
 import { PageTour, assertAccessible, createMember, signInThroughPage } from './staff-browser.ts';

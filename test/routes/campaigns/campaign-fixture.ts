@@ -91,3 +91,14 @@ export function fileStaff(role: Role, country?: string): Promise<StaffClient> {
   }
   return c;
 }
+
+/** A French IPNC on the links page of an open campaign: create links and read them back. */
+export async function frenchLinksPage() {
+  const app = await fileApp();
+  const campaign = await openCampaign(app);
+  const fr = await fileStaff('ipnc', 'FR');
+  const base = `/staff/campaigns/${campaign.id}/country/FR`;
+  const create = async (form: Record<string, string>) => fr.post(`${base}/links`, form);
+  const links = () => app.db.selectFrom('link').selectAll().where('campaign_id', '=', campaign.id).orderBy('created_at').execute();
+  return { app, campaign, fr, base, create, links };
+}

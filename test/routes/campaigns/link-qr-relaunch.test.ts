@@ -1,18 +1,8 @@
 import t from 'tap';
-import { fileApp, fileStaff, isoDay, openCampaign } from './campaign-fixture.ts';
-
-async function setup(_t?: unknown) {
-  const app = await fileApp();
-  const campaign = await openCampaign(app);
-  const fr = await fileStaff('ipnc', 'FR');
-  const base = `/staff/campaigns/${campaign.id}/country/FR`;
-  const create = async (form: Record<string, string>) => fr.post(`${base}/links`, form);
-  const links = () => app.db.selectFrom('link').selectAll().where('campaign_id', '=', campaign.id).orderBy('created_at').execute();
-  return { app, campaign, fr, base, create, links };
-}
+import { frenchLinksPage, isoDay } from './campaign-fixture.ts';
 
 t.test('QR codes of the link URL, as SVG and PNG downloads', async (t) => {
-  const { app, fr, create, links } = await setup(t);
+  const { app, fr, create, links } = await frenchLinksPage();
   await create({ channel: 'event', language: 'en', label: 'MILIPOL poster' });
   const [link] = await links();
   const svg = await fr.get(`/staff/links/${link!.id}/qr.svg`);
@@ -35,7 +25,7 @@ t.test('QR codes of the link URL, as SVG and PNG downloads', async (t) => {
 });
 
 t.test('a disabled link leads nowhere until it is enabled again; both are audited', async (t) => {
-  const { app, fr, base, create, links } = await setup(t);
+  const { app, fr, base, create, links } = await frenchLinksPage();
   await create({ channel: 'website', language: 'en' });
   const [link] = await links();
   t.equal((await fr.post(`/staff/links/${link!.id}/disable`)).headers.location, `${base}/links?notice=disabled`);
@@ -49,7 +39,7 @@ t.test('a disabled link leads nowhere until it is enabled again; both are audite
 });
 
 t.test('relaunch: records the wave for the link country and channel, then shows the message in the link language with a mailto link', async (t) => {
-  const { app, fr, create, links } = await setup(t);
+  const { app, fr, create, links } = await frenchLinksPage();
   await create({ channel: 'ipnc_email', language: 'fr', label: 'Police' });
   const [link] = await links();
   const form = await fr.get(`/staff/links/${link!.id}/relaunch`);

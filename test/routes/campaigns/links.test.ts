@@ -1,18 +1,8 @@
 import t from 'tap';
-import { fileApp, fileStaff, openCampaign } from './campaign-fixture.ts';
-
-async function setup(_t?: unknown) {
-  const app = await fileApp();
-  const campaign = await openCampaign(app);
-  const fr = await fileStaff('ipnc', 'FR');
-  const base = `/staff/campaigns/${campaign.id}/country/FR`;
-  const create = async (form: Record<string, string>) => fr.post(`${base}/links`, form);
-  const links = () => app.db.selectFrom('link').selectAll().where('campaign_id', '=', campaign.id).orderBy('created_at').execute();
-  return { app, campaign, fr, base, create, links };
-}
+import { fileStaff, frenchLinksPage } from './campaign-fixture.ts';
 
 t.test('an IPNC creates links per channel for their country, sees them with their URLs, and each creation is audited', async (t) => {
-  const { app, fr, base, create, links } = await setup(t);
+  const { app, fr, base, create, links } = await frenchLinksPage();
   t.equal((await create({ channel: 'newsletter', language: 'fr', label: 'Lettre <b>Sécurité</b>' })).headers.location, `${base}/links?notice=created`);
   const [link] = await links();
   t.equal(link!.country, 'FR');
@@ -31,7 +21,7 @@ t.test('an IPNC creates links per channel for their country, sees them with thei
 });
 
 t.test('a link with an unknown channel or language is refused with the reason and nothing is stored', async (t) => {
-  const { create, links } = await setup(t);
+  const { create, links } = await frenchLinksPage();
   const res = await create({ channel: 'carrier_pigeon', language: 'xx' });
   t.equal(res.statusCode, 422);
   t.match(res.body, /channel: The channel must be one of/);
@@ -40,7 +30,7 @@ t.test('a link with an unknown channel or language is refused with the reason an
 });
 
 t.test('an analyst does not manage links (403); an admin manages any country; a bad wave id on the message page is a 404', async (t) => {
-  const { app, campaign, base, create, links } = await setup(t);
+  const { app, campaign, base, create, links } = await frenchLinksPage();
   await create({ channel: 'event', language: 'en' });
   const [link] = await links();
   const analyst = await fileStaff('analyst');

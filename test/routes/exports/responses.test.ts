@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { buildTestApp } from '../../helper.ts';
 import { staffClient } from '../staff/staff-client.ts';
 import { exportFixture, handDataset, HOSTILE_TEXTS, RANKING_ORDER } from './export-fixture.ts';
+import { parseCsv } from '../../support/csv.ts';
 
 const { app } = await buildTestApp(t);
 const f = await exportFixture(app);
@@ -11,24 +12,6 @@ const analyst = await staffClient(app, 'analyst');
 const admin = await staffClient(app, 'admin');
 const ipnc = await staffClient(app, 'ipnc', 'FR');
 const url = (q = '') => `/api/exports/responses?edition=${f.editionId}${q}`;
-
-/** Splits RFC 4180 CSV into rows of fields (quoted fields may hold commas, quotes and line breaks). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; }
-    else field += c;
-  }
-  return rows;
-}
 
 t.test('CSV: BOM, CRLF, one row per complete response, one column per answer', async (t) => {
   const res = await analyst.get(url(), { accept: '*/*' });
