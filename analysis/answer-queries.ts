@@ -1,46 +1,19 @@
 /**
- * The grouped queries behind every per-question aggregate. Each one reads the filtered responses
- * ONCE for a whole batch of questions (one scan, one jsonb_each per response, not one query per
- * question or per choice) and returns small grouped rows. Question keys are bound parameters.
+ * The grouped queries behind every per-question aggregate. Each one reads the entries of the
+ * filtered responses (answer-entries.ts: the running tallies plus the responses not tallied yet)
+ * ONCE for a whole batch of questions and returns small grouped rows. Question keys are bound
+ * parameters.
  */
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { entryCounts, responseCounts } from './answer-entries.ts';
 import { filterCondition, type ResultFilters } from './filters.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyDb = Kysely<any>;
 
-/** Up to this many keys, each answer is looked up by key; beyond, each response's answers are expanded once. */
-const LOOKUP_KEYS = 4;
-
-/**
- * FROM ... WHERE for the filtered responses' answers to a batch of keys: one row per response and
- * answered key, as (r, a.key, a.value). For a few keys, a lookup per key (jsonb -> key) is cheapest;
- * for many, one jsonb_each per response joined to the wanted keys reads each answer set once.
- * `expand` adds a lateral over a.value (list elements...).
- */
-function fromAnswers(filters: ResultFilters, keys: readonly string[], expand?: RawBuilder<unknown>): RawBuilder<unknown> {
-  const list = sql.join(keys.map((k) => sql`(${k}::text)`));
-  const answers = keys.length <= LOOKUP_KEYS
-    ? sql`cross join (values ${list}) as wanted(key)
-      cross join lateral (select wanted.key as key, r.answers -> wanted.key as value) a`
-    : sql`cross join lateral jsonb_each(r.answers) a
-      join (values ${list}) as wanted(key) on wanted.key = a.key`;
-  return sql`from response r
-    ${answers}
-    ${expand ?? sql``}
-    where ${filterCondition(filters, { table: 'r' })} and a.value is not null and jsonb_typeof(a.value) <> 'null'`;
-}
-
-/** A JSON value that holds an answer: not an empty string, list or object. */
-const answered = sql`a.value not in ('""'::jsonb, '[]'::jsonb, '{}'::jsonb)`;
-/** Elements of a list answer; anything else gives none. */
-const arrayOf = (v: RawBuilder<unknown>) => sql`(case when jsonb_typeof(${v}) = 'array' then ${v} else '[]'::jsonb end)`;
-const objectOf = (v: RawBuilder<unknown>) => sql`(case when jsonb_typeof(${v}) = 'object' then ${v} else '{}'::jsonb end)`;
-const value = sql`a.value`;
-
 /** Number of filtered responses. */
 export async function countResponses(db: AnyDb, filters: ResultFilters): Promise<number> {
-  const { rows } = await sql<{ n: number }>`select count(*)::int as n from response r where ${filterCondition(filters, { table: 'r' })}`.execute(db);
+  const { rows } = await sql<{ n: number }>`select coalesce(sum(n), 0)::int as n from ${responseCounts(filters, null)} c`.execute(db);
   return rows[0]?.n ?? 0;
 }
 
@@ -49,10 +22,14 @@ export interface KeyCount {
   n: number;
 }
 
-/** How many filtered responses answered each key. */
-export async function answeredCounts(db: AnyDb, filters: ResultFilters, keys: readonly string[]): Promise<KeyCount[]> {
-  if (keys.length === 0) return [];
-  const { rows } = await sql<KeyCount>`select a.key as key, count(*)::int as n ${fromAnswers(filters, keys)} and ${answered} group by a.key`.execute(db);
+/**
+ * How many filtered responses answered each key: a value, or a list or matrix with an element;
+ * free texts (`countOnly`) by a non-empty text.
+ */
+export async function answeredCounts(db: AnyDb, filters: ResultFilters, keys: readonly string[], countOnly: readonly string[] = []): Promise<KeyCount[]> {
+  if (keys.length + countOnly.length === 0) return [];
+  const { rows } = await sql<KeyCount>`select key, sum(n)::int as n from ${entryCounts(filters, { full: keys, countOnly })} en
+    where pos <= 1 group by key`.execute(db);
   return rows;
 }
 
@@ -76,6 +53,8 @@ export interface ChoiceKeys {
   countOnly?: readonly string[];
 }
 
+const keyList = (keys: readonly string[]) => (keys.length > 0 ? sql`key in (${sql.join(keys.map((k) => sql`${k}::text`))})` : sql`false`);
+
 /**
  * Responses per key and value for single values, lists (per element) and free texts (count only),
  * in one read of the answers: reading them is what costs at a million responses.
@@ -84,16 +63,11 @@ export async function choiceCounts(db: AnyDb, filters: ResultFilters, keys: Choi
   const scalar = keys.scalar ?? [];
   const array = keys.array ?? [];
   const countOnly = keys.countOnly ?? [];
-  const all = [...scalar, ...array, ...countOnly];
-  if (all.length === 0) return [];
-  const inList = (list: readonly string[]) => (list.length > 0 ? sql`a.key in (${sql.join(list.map((k) => sql`${k}::text`))})` : sql`false`);
-  const expand = sql`left join lateral jsonb_array_elements_text(case when ${inList(array)} and jsonb_typeof(a.value) = 'array' then a.value end)
-    with ordinality as e(value, nth) on true`;
-  const value = sql`(case when ${inList(countOnly)} then '' when e.value is not null then e.value else a.value #>> '{}' end)`;
-  const { rows } = await sql<ElementCount>`select a.key as key, ${value} as value, count(*)::int as n, (count(*) filter (where e.nth = 1))::int as first
-    ${fromAnswers(filters, all, expand)} and ${answered}
-      and (jsonb_typeof(a.value) in ('string', 'number', 'boolean') or (${inList(array)} and e.value is not null))
-    group by 1, 2`.execute(db);
+  if (scalar.length + array.length + countOnly.length === 0) return [];
+  const { rows } = await sql<ElementCount>`select key, value, sum(n)::int as n, (coalesce(sum(n) filter (where kind = 'a' and pos = 1), 0))::int as first
+    from ${entryCounts(filters, { full: [...scalar, ...array], countOnly })} en
+    where (kind in ('s', 'n') and (${keyList(scalar)} or ${keyList(array)})) or (kind = 'a' and ${keyList(array)}) or kind = 'c'
+    group by key, value`.execute(db);
   return rows;
 }
 
@@ -117,9 +91,8 @@ export interface PositionCount {
 /** Ranking answers: responses per key, item and position (1 = ranked first). */
 export async function rankingPositionCounts(db: AnyDb, filters: ResultFilters, keys: readonly string[]): Promise<PositionCount[]> {
   if (keys.length === 0) return [];
-  const expand = sql`cross join lateral jsonb_array_elements_text(${arrayOf(value)}) with ordinality as e(value, position)`;
-  const { rows } = await sql<PositionCount>`select a.key as key, e.value as value, e.position::int as position, count(*)::int as n
-    ${fromAnswers(filters, keys, expand)} group by a.key, e.value, e.position`.execute(db);
+  const { rows } = await sql<PositionCount>`select key, value, pos as position, n
+    from ${entryCounts(filters, { full: keys })} en where kind = 'a'`.execute(db);
   return rows;
 }
 
@@ -133,9 +106,8 @@ export interface CellCount {
 /** Matrix answers: responses per key, row and column chosen; `first` as for lists (rows answered). */
 export async function matrixCellCounts(db: AnyDb, filters: ResultFilters, keys: readonly string[]): Promise<(CellCount & { first: number })[]> {
   if (keys.length === 0) return [];
-  const expand = sql`cross join lateral jsonb_each_text(${objectOf(value)}) with ordinality as e(row, col, nth)`;
-  const { rows } = await sql<CellCount & { first: number }>`select a.key as key, e.row as row, e.col as column, count(*)::int as n, (count(*) filter (where e.nth = 1))::int as first
-    ${fromAnswers(filters, keys, expand)} group by a.key, e.row, e.col`.execute(db);
+  const { rows } = await sql<CellCount & { first: number }>`select key, value as row, sub as column, sum(n)::int as n, (coalesce(sum(n) filter (where pos = 1), 0))::int as first
+    from ${entryCounts(filters, { full: keys })} en where kind = 'o' group by key, value, sub`.execute(db);
   return rows;
 }
 
@@ -150,17 +122,44 @@ export interface NumberStats {
   max: number;
 }
 
-/** Number answers (and ratings): count, mean, quartiles by percentile_cont, range, per key. */
-export async function numberStats(db: AnyDb, filters: ResultFilters, keys: readonly string[]): Promise<NumberStats[]> {
+/** Number answers (and ratings) with how many gave each: the exact distribution, a few rows. */
+export async function numberValueCounts(db: AnyDb, filters: ResultFilters, keys: readonly string[]): Promise<{ key: string; value: number; count: number }[]> {
   if (keys.length === 0) return [];
-  const { rows } = await sql<NumberStats>`select key, n, mean, pct[1] as q1, pct[2] as median, pct[3] as q3, min, max from (
-      select a.key as key, count(*)::int as n, avg((a.value)::float8)::float8 as mean,
-        percentile_cont(array[0.25, 0.5, 0.75]::float8[]) within group (order by (a.value)::float8) as pct,
-        min((a.value)::float8)::float8 as min, max((a.value)::float8)::float8 as max
-      ${fromAnswers(filters, keys)} and jsonb_typeof(a.value) = 'number'
-      group by a.key
-    ) s`.execute(db);
-  return rows.map((r) => ({ ...r, n: Number(r.n), mean: Number(r.mean), q1: Number(r.q1), median: Number(r.median), q3: Number(r.q3), min: Number(r.min), max: Number(r.max) }));
+  const { rows } = await sql<{ key: string; value: number; count: number }>`select key, value::float8 as value, n as count
+    from ${entryCounts(filters, { full: keys })} en where kind = 'n'`.execute(db);
+  return rows.map((r) => ({ key: r.key, value: Number(r.value), count: Number(r.count) }));
+}
+
+/**
+ * Mean and quartiles (as percentile_cont computes them) of values given with their counts; also
+ * how numberStats works, from the distribution rather than from every answer.
+ */
+export function statsFromCounts(key: string, values: readonly { value: number; count: number }[]): NumberStats | undefined {
+  const sorted = values.filter((v) => Number.isFinite(v.value) && v.count > 0).sort((a, b) => a.value - b.value);
+  const n = sorted.reduce((a, v) => a + v.count, 0);
+  if (n === 0) return undefined;
+  const at = (index: number) => {
+    let seen = 0;
+    for (const v of sorted) {
+      seen += v.count;
+      if (index < seen) return v.value;
+    }
+    return sorted[sorted.length - 1]!.value;
+  };
+  const percentile = (p: number) => {
+    const h = (n - 1) * p;
+    const lo = at(Math.floor(h));
+    return lo + (h - Math.floor(h)) * (at(Math.ceil(h)) - lo);
+  };
+  const mean = sorted.reduce((a, v) => a + v.value * v.count, 0) / n;
+  return { key, n, mean, q1: percentile(0.25), median: percentile(0.5), q3: percentile(0.75), min: sorted[0]!.value, max: sorted[sorted.length - 1]!.value };
+}
+
+/** Number answers (and ratings): count, mean, quartiles as percentile_cont gives them, range, per key. */
+export async function numberStats(db: AnyDb, filters: ResultFilters, keys: readonly string[]): Promise<NumberStats[]> {
+  const byKey = new Map<string, { value: number; count: number }[]>();
+  for (const r of await numberValueCounts(db, filters, keys)) byKey.set(r.key, [...(byKey.get(r.key) ?? []), r]);
+  return [...byKey].flatMap(([key, values]) => statsFromCounts(key, values) ?? []);
 }
 
 export interface Bins {
@@ -178,14 +177,15 @@ export interface BinCount {
   n: number;
 }
 
-/** Number answers per bin (width_bucket), for several keys with their own bins in one scan. */
+/** Number answers per bin (width_bucket), for several keys with their own bins in one read. */
 export async function histogramCounts(db: AnyDb, filters: ResultFilters, bins: readonly Bins[]): Promise<BinCount[]> {
   if (bins.length === 0) return [];
   const spec = sql.join(bins.map((b) => sql`(${b.key}::text, ${b.from}::float8, ${b.from + b.width * b.count}::float8, ${b.count}::int)`));
-  const expand = sql`join (values ${spec}) as b(key, lo, hi, bins) on b.key = a.key`;
-  const { rows } = await sql<BinCount>`select a.key as key,
-      least(greatest(width_bucket((a.value)::float8, b.lo, b.hi, b.bins), 1), b.bins)::int as bin, count(*)::int as n
-    ${fromAnswers(filters, bins.map((b) => b.key), expand)} and jsonb_typeof(a.value) = 'number'
+  const { rows } = await sql<BinCount>`select en.key as key,
+      least(greatest(width_bucket(en.value::float8, b.lo, b.hi, b.bins), 1), b.bins)::int as bin, sum(en.n)::int as n
+    from ${entryCounts(filters, { full: bins.map((b) => b.key) })} en
+    join (values ${spec}) as b(key, lo, hi, bins) on b.key = en.key
+    where en.kind = 'n'
     group by 1, 2`.execute(db);
   return rows;
 }

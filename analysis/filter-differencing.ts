@@ -12,6 +12,7 @@
  * and admins anyway, and a national contact reads their own country only.
  */
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { isTallyDimension, responseCounts } from './answer-entries.ts';
 import type { AnyDb } from './answer-queries.ts';
 import { filterCondition, LIST_FILTERS, listCondition, questionCondition, type ListFilterKey, type ResultFilters } from './filters.ts';
 import { isSmallCell, suppressVector } from './suppress-small-cells.ts';
@@ -31,7 +32,7 @@ function probesOf(f: ResultFilters): Probe[] {
   const probes: Probe[] = [];
   for (const { key, param } of LIST_FILTERS) {
     const values = f[key];
-    if (values.length < 2) continue;
+    if (values.length < 2 || isTallyDimension(key)) continue;
     for (const v of values) probes.push({ param, value: v, without: listCondition(key, values.filter((x) => x !== v), 'r') });
   }
   for (const q of f.questions) {
@@ -46,6 +47,11 @@ function probesOf(f: ResultFilters): Probe[] {
 async function closedValues(db: AnyDb, f: ResultFilters, k: number, dim: { key: ListFilterKey } | { question: number }): Promise<string[]> {
   let expr: RawBuilder<string>;
   let selected: readonly string[];
+  if ('key' in dim && isTallyDimension(dim.key)) {
+    // From the tallies: a breakdown of a kept dimension costs counters, not a read of every response.
+    const { rows } = await sql<{ value: string | null; n: number }>`select value, n from ${responseCounts({ ...f, [dim.key]: [] }, dim.key)} c`.execute(db);
+    return closedOf(rows, f[dim.key], k);
+  }
   if ('key' in dim) {
     if (dim.key === 'channel') expr = sql<string>`(select l.channel from link l where l.id = r.link_id)`;
     else expr = sql<string>`${sql.ref(`r.${LIST_FILTERS.find((x) => x.key === dim.key)!.column}`)}::text`;
@@ -59,6 +65,11 @@ async function closedValues(db: AnyDb, f: ResultFilters, k: number, dim: { key: 
   }
   const { rows } = await sql<{ value: string | null; n: number }>`select ${expr} as value, count(*)::int as n
     from response r where ${filterCondition(f, { table: 'r', without: 'key' in dim ? dim.key : dim })} group by 1`.execute(db);
+  return closedOf(rows, selected, k);
+}
+
+/** The selected values whose group the breakdown `rows` hides. */
+function closedOf(rows: readonly { value: string | null; n: number }[], selected: readonly string[], k: number): string[] {
   const groups = rows.filter((r) => r.value !== null);
   if (groups.length === 0) return [];
   const shown = suppressVector(groups.map((g) => Number(g.n)), k);
@@ -78,17 +89,38 @@ export async function smallFilterGroups(db: AnyDb, f: ResultFilters, k: number):
   for (let i = 0; i < f.questions.length; i++) {
     for (const value of await closedValues(db, f, k, { question: i })) closed.push({ param: `q.${f.questions[i]!.question}`, value });
   }
+  const adding = [...(await addingFromTallies(db, f, k)), ...(await addingByScan(db, f, k))];
+  return [...closed, ...adding.filter((a) => !closed.some((c) => c.param === a.param && c.value === a.value))];
+}
+
+/**
+ * Values of country, link country and authority type filters that add 1 to k-1 responses: their
+ * own group's count under the other filters, read from the tallies (each response has one value).
+ */
+async function addingFromTallies(db: AnyDb, f: ResultFilters, k: number): Promise<SmallFilterGroup[]> {
+  const out: SmallFilterGroup[] = [];
+  for (const { key, param } of LIST_FILTERS) {
+    if (f[key].length < 2 || !isTallyDimension(key)) continue;
+    const { rows } = await sql<{ value: string | null; n: number }>`select value, n from ${responseCounts(f, key)} c`.execute(db);
+    for (const value of f[key]) {
+      if (isSmallCell(Number(rows.find((r) => r.value === value)?.n ?? 0), k)) out.push({ param, value });
+    }
+  }
+  return out;
+}
+
+/** The other filters' values (channel, language, wave, answers, partial responses): one scan. */
+async function addingByScan(db: AnyDb, f: ResultFilters, k: number): Promise<SmallFilterGroup[]> {
   const probes = probesOf(f);
-  if (probes.length === 0) return closed;
+  if (probes.length === 0) return [];
   const columns = sql.join(probes.map((p, i) => sql`count(*) filter (where ${p.without})::int as ${sql.ref(`d${i}`)}`));
   const { rows } = await sql<Record<string, number>>`select count(*)::int as all_rows, ${columns}
     from response r where ${filterCondition(f, { table: 'r' })}`.execute(db);
   const row = rows[0] ?? {};
   const all = Number(row.all_rows ?? 0);
-  const adding = probes
+  return probes
     .filter((_, i) => isSmallCell(all - Number(row[`d${i}`] ?? 0), k))
     .map(({ param, value }) => ({ param, value }));
-  return [...closed, ...adding.filter((a) => !closed.some((c) => c.param === a.param && c.value === a.value))];
 }
 
 export function smallFilterGroupMessage(groups: readonly SmallFilterGroup[], k: number): string {

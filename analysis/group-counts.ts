@@ -6,14 +6,14 @@
 import { sql } from 'kysely';
 import type { Suppressed } from './aggregate-types.ts';
 import type { AnyDb } from './answer-queries.ts';
-import { filterCondition, type ResultFilters } from './filters.ts';
+import { responseCounts } from './answer-entries.ts';
+import type { ResultFilters } from './filters.ts';
 import { checkFilteredSet } from './question-aggregates.ts';
 import { questionCatalogue, type Labelled } from './question-catalogue.ts';
 import { effectiveK, shareOf, suppressVector } from './suppress-small-cells.ts';
 
 export type GroupDimension = 'country' | 'linkCountry' | 'authorityType';
 
-const COLUMN: Record<GroupDimension, string> = { country: 'country', linkCountry: 'link_country', authorityType: 'authority_type' };
 const LABELS: Record<GroupDimension, string> = { country: 'country', linkCountry: 'country', authorityType: 'authority_type' };
 
 export interface GroupRow extends Labelled {
@@ -32,9 +32,7 @@ export async function groupCounts(db: AnyDb, definition: Record<string, unknown>
   const k = effectiveK(opts.k);
   const check = await checkFilteredSet(db, filters, k);
   if ('suppressed' in check) return { ...check, k };
-  const column = sql.ref(`r.${COLUMN[dimension]}`);
-  const { rows } = await sql<{ value: string | null; n: number }>`select ${column} as value, count(*)::int as n
-    from response r where ${filterCondition(filters, { table: 'r' })} group by 1`.execute(db);
+  const { rows } = await sql<{ value: string | null; n: number }>`select value, n from ${responseCounts(filters, dimension)} c`.execute(db);
   const known = questionCatalogue(definition).find((q) => q.name === LABELS[dimension])?.choices ?? [];
   const label = (v: string) => opts.labels?.get(v) ?? known.find((c) => c.value === v)?.label ?? v;
   const order = (v: string) => {

@@ -29,27 +29,8 @@ function nested<T extends { key: string; n: number }>(rows: readonly T[], inner:
 
 const EMPTY = new Map<string, number>();
 
-/** Mean and quartiles (as percentile_cont computes them) of values given with their counts. */
-export function statsFromCounts(key: string, values: readonly { value: number; count: number }[]): q.NumberStats | undefined {
-  const sorted = values.filter((v) => Number.isFinite(v.value) && v.count > 0).sort((a, b) => a.value - b.value);
-  const n = sorted.reduce((a, v) => a + v.count, 0);
-  if (n === 0) return undefined;
-  const at = (index: number) => {
-    let seen = 0;
-    for (const v of sorted) {
-      seen += v.count;
-      if (index < seen) return v.value;
-    }
-    return sorted[sorted.length - 1]!.value;
-  };
-  const percentile = (p: number) => {
-    const h = (n - 1) * p;
-    const lo = at(Math.floor(h));
-    return lo + (h - Math.floor(h)) * (at(Math.ceil(h)) - lo);
-  };
-  const mean = sorted.reduce((a, v) => a + v.value * v.count, 0) / n;
-  return { key, n, mean, q1: percentile(0.25), median: percentile(0.5), q3: percentile(0.75), min: sorted[0]!.value, max: sorted[sorted.length - 1]!.value };
-}
+/** Mean and quartiles from a distribution (also used for ratings, from their value counts). */
+export const statsFromCounts = q.statsFromCounts;
 
 /**
  * Summaries of the given questions over the filtered responses. The caller has checked that the

@@ -7,6 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Config } from './config.ts';
 import { AppError, UnavailableError } from './errors.ts';
+import answerTallies from './plugins/answer-tallies.ts';
 import databasePlugin from './plugins/database.ts';
 import openapiPlugin from './plugins/openapi.ts';
 import servicesPlugin from './plugins/services.ts';
@@ -105,6 +106,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(databasePlugin, { pgliteTemplate: options.pgliteTemplate });
   await app.register(surveysPlugin);
   await app.register(servicesPlugin);
+  await app.register(answerTallies);
   await app.register(staffSessions);
 
   app.addHook('preValidation', async (request) => {

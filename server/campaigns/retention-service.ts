@@ -2,6 +2,7 @@
  * Retention: answers are kept until their campaign's retain_until (by default two years after it
  * closes, as the privacy notice says) and deleted after it. Each purge is in the audit log.
  */
+import { untallyCampaign } from '../../analysis/answer-tally.ts';
 import { sql, type Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit-service.ts';
 import type { Database } from '../db/schema.ts';
@@ -37,7 +38,8 @@ export async function purgeExpiredResponses(db: Kysely<Database>, opts: { dryRun
       continue;
     }
     const deleted = await db.transaction().execute(async (trx) => {
-      // Submission keys go with their responses (on delete cascade).
+      // Submission keys go with their responses (on delete cascade), and the campaign's tallies with them.
+      await untallyCampaign(trx, c.id);
       const r = await trx.deleteFrom('response').where('campaign_id', '=', c.id).executeTakeFirst();
       const n = Number(r.numDeletedRows);
       await recordAudit(trx, { actor: 'cli', action: 'response.purge', objectType: 'campaign', objectId: c.id, detail: { retainUntil: c.retain_until, deleted: n } });

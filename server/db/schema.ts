@@ -74,6 +74,8 @@ export interface ResponseTable {
   deletion_code_hash: string | null;
   /** The wave the response was attributed to when submitted (stored; re-attribution is explicit). */
   wave_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** True once the answer tallies hold this (complete) response. */
+  tallied: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface SubmissionKeyTable {

@@ -94,12 +94,19 @@ export async function insertSubmissionKey(db: Db, keyHash: string, bodyHash: str
   await db.insertInto('submission_key').values({ key_hash: keyHash, body_hash: bodyHash, response_id: responseId }).execute();
 }
 
-/** Deletes the response a deletion code belongs to, within one campaign; true when one was deleted. */
-export async function deleteByCodeHash(db: Db, campaignId: string, deletionCodeHash: string): Promise<boolean> {
-  const result = await db
-    .deleteFrom('response')
+/** The response a deletion code belongs to, within one campaign. */
+export async function findIdByCodeHash(db: Db, campaignId: string, deletionCodeHash: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('response')
+    .select('id')
     .where('campaign_id', '=', campaignId)
     .where('deletion_code_hash', '=', deletionCodeHash)
     .executeTakeFirst();
+  return row?.id;
+}
+
+/** Deletes one response; true when it was there. */
+export async function deleteById(db: Db, id: string): Promise<boolean> {
+  const result = await db.deleteFrom('response').where('id', '=', id).executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }

@@ -4,6 +4,7 @@
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { countedKeys, untallyResponse } from '../../analysis/answer-tally.ts';
 import type { Database } from '../db/schema.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import type { LinkContext } from '../links/link-repository.ts';
@@ -214,7 +215,14 @@ export class ResponseService {
   }
 
   async deleteByCode(ctx: LinkContext, code: string): Promise<void> {
-    const deleted = await responses.deleteByCodeHash(this.db, ctx.campaignId, sha256(normaliseCode(code)));
+    const hash = sha256(normaliseCode(code));
+    const deleted = await this.db.transaction().execute(async (trx) => {
+      const id = await responses.findIdByCodeHash(trx, ctx.campaignId, hash);
+      if (!id) return false;
+      // The tallies let go of the response in the same transaction, so no count outlives it.
+      await untallyResponse(trx, id, countedKeys(ctx.definition));
+      return responses.deleteById(trx, id);
+    });
     if (!deleted) throw new NotFoundError('No answer matches this deletion code.');
   }
 }

@@ -1,0 +1,124 @@
+/**
+ * Answers as entries: one row per answer, list element or matrix row, the shape that both the
+ * running tallies (answer-tally.ts) and a scan of responses produce, so that every aggregate reads
+ * "tallied counts + the responses not tallied yet" and gets exactly what a full scan would give.
+ *
+ * kind  value       sub       pos
+ * r     ''          ''        0      the response itself (tallies only)
+ * c     ''          ''        0      a free text or other answer, counted without its value
+ * s/n   the text    ''        0      a single text or number value
+ * a     element     ''        1..    a list element at its position
+ * o     row         column    1..    a matrix row with the column chosen
+ */
+import { sql, type RawBuilder } from 'kysely';
+import { filterCondition, type ListFilterKey, type ResultFilters } from './filters.ts';
+
+/** Up to this many keys, each answer is looked up by key; beyond, each response's answers are expanded once. */
+const LOOKUP_KEYS = 4;
+
+/**
+ * The entries of answer `a` (columns a.key, a.value) as lateral rows x(kind, value, sub, pos).
+ * `full` says whether the key's values are counted (choice, rating, number, ranking, matrix) or
+ * only that it was answered (free texts: their values would make a counter each).
+ */
+export function entriesOfAnswer(full: RawBuilder<unknown>): RawBuilder<unknown> {
+  const scalar = sql`jsonb_typeof(a.value) in ('string', 'number', 'boolean') and a.value <> '""'::jsonb`;
+  return sql`cross join lateral (
+      select 'c'::text as kind, ''::text as value, ''::text as sub, 0 as pos where not ${full} and ${scalar}
+      union all
+      select case when jsonb_typeof(a.value) = 'number' then 'n' else 's' end, a.value #>> '{}', '', 0 where ${full} and ${scalar}
+      union all
+      select 'a', e.value, '', e.nth::int
+        from jsonb_array_elements_text(case when ${full} and jsonb_typeof(a.value) = 'array' then a.value end) with ordinality as e(value, nth)
+        where e.value is not null
+      union all
+      select 'o', m.key, m.value, m.nth::int
+        from jsonb_each_text(case when ${full} and jsonb_typeof(a.value) = 'object' then a.value end) with ordinality as m(key, value, nth)
+        where m.value is not null
+    ) x`;
+}
+
+/** Keys asked for: those whose values are wanted, and those only counted. */
+export interface EntryKeys {
+  full: readonly string[];
+  countOnly?: readonly string[];
+}
+
+/** The dimensions the tallies keep, with their grouping() bit. */
+const DIMENSIONS = [
+  { key: 'linkCountry', column: 'link_country', bit: 4 },
+  { key: 'country', column: 'country', bit: 2 },
+  { key: 'authorityType', column: 'authority_type', bit: 1 },
+] as const satisfies readonly { key: ListFilterKey; column: string; bit: number }[];
+export type TallyDimension = (typeof DIMENSIONS)[number]['key'];
+
+export const isTallyDimension = (key: ListFilterKey): key is TallyDimension => DIMENSIONS.some((d) => d.key === key);
+
+/** The grains folded, coarsest first: a bit set is a dimension summed over (see answer-tally.ts). */
+export const GRAINS = [7, 3, 5, 6, 0] as const;
+
+/**
+ * The coarsest tally grain that answers these filters (and keeps `by`, for a breakdown), or null
+ * when a filter is not among the tallies' dimensions (channel, language, wave, an answer): then
+ * the responses are read.
+ */
+export function tallyGrain(f: ResultFilters, by: readonly TallyDimension[] = []): number | null {
+  if (f.channel.length > 0 || f.language.length > 0 || f.wave.length > 0 || f.questions.length > 0) return null;
+  const needed = DIMENSIONS.filter((d) => f[d.key].length > 0 || by.includes(d.key)).reduce((bits, d) => bits | d.bit, 0);
+  return GRAINS.find((g) => (g & needed) === 0) ?? 0;
+}
+
+/** Conditions on answer_tally `t` for the filters (edition, campaign, the kept dimensions). */
+function tallyCondition(f: ResultFilters, grain: number): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [sql`t.grain = ${grain}::smallint`];
+  if (f.editionId) parts.push(sql`t.edition_id = ${f.editionId}::uuid`);
+  if (f.campaignId) parts.push(sql`t.campaign_id = ${f.campaignId}::uuid`);
+  for (const d of DIMENSIONS) {
+    if (f[d.key].length > 0) parts.push(sql`${sql.ref(`t.${d.column}`)} in (${sql.join(f[d.key].map((v) => sql`${v}::text`))})`);
+  }
+  return sql.join(parts, sql` and `);
+}
+
+/** The responses to read: all filtered ones, or only those the tallies do not hold yet. */
+function responseCondition(f: ResultFilters, grain: number | null): RawBuilder<unknown> {
+  const base = filterCondition(f, { table: 'r' });
+  return grain === null ? base : sql`${base} and not r.tallied`;
+}
+
+/**
+ * Entries of the filtered responses for the keys asked, summed: (key, kind, value, sub, pos, n),
+ * as a subquery to select from. Tallied responses come from answer_tally, the rest from their answers.
+ */
+export function entryCounts(f: ResultFilters, keys: EntryKeys): RawBuilder<unknown> {
+  const countOnly = keys.countOnly ?? [];
+  const all = [...keys.full.map((key) => ({ key, full: true })), ...countOnly.map((key) => ({ key, full: false }))];
+  if (all.length === 0) return sql`(select null::text as key, null::text as kind, null::text as value, null::text as sub, 0 as pos, 0 as n where false)`;
+  const wanted = sql`(values ${sql.join(all.map((k) => sql`(${k.key}::text, ${k.full}::boolean)`))}) as wanted(key, counted)`;
+  const answers = all.length <= LOOKUP_KEYS
+    ? sql`cross join ${wanted} cross join lateral (select wanted.key as key, r.answers -> wanted.key as value) a`
+    : sql`cross join lateral jsonb_each(r.answers) a join ${wanted} on wanted.key = a.key`;
+  const grain = tallyGrain(f);
+  const scanned = sql`select a.key, x.kind, x.value, x.sub, x.pos, 1 as n
+    from response r ${answers} ${entriesOfAnswer(sql`wanted.counted`)}
+    where ${responseCondition(f, grain)} and a.value is not null`;
+  const tallied = grain === null ? sql`` : sql`select t.key, t.kind, t.value, t.sub, t.pos, t.n
+    from answer_tally t join ${wanted} on wanted.key = t.key and (t.kind = 'c') <> wanted.counted
+    where ${tallyCondition(f, grain)} and t.kind <> 'r'
+    union all`;
+  return sql`(select key, kind, value, sub, pos, sum(n)::int as n from (${tallied} ${scanned}) u group by 1, 2, 3, 4, 5)`;
+}
+
+/**
+ * Responses per value of a dimension (or in all when `by` is null) among the filtered ones, from
+ * the tallies where they answer the filters; `expr` is the breakdown over `response r` otherwise.
+ */
+export function responseCounts(f: ResultFilters, by: TallyDimension | null): RawBuilder<unknown> {
+  const column = by === null ? null : DIMENSIONS.find((d) => d.key === by)!.column;
+  const grain = tallyGrain(f, by === null ? [] : [by]);
+  const value = (table: string) => (column === null ? sql`null::text` : sql`${sql.ref(`${table}.${column}`)}::text`);
+  const scanned = sql`select ${value('r')} as value, count(*)::int as n from response r where ${responseCondition(f, grain)} group by 1`;
+  const tallied = grain === null ? sql`` : sql`select ${value('t')} as value, t.n from answer_tally t
+    where ${tallyCondition(f, grain)} and t.kind = 'r'
+    union all`;
+  return sql`(select value, sum(n)::int as n from (${tallied} ${scanned}) u group by 1)`;
+}

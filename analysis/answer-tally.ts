@@ -1,0 +1,110 @@
+/**
+ * The running tallies: complete responses folded, a batch at a time, into counters per answer
+ * (answer_tally), at five grains: the whole campaign; per link country, per answered country, per
+ * authority type; and per all three together. Results read the coarsest grain their filters allow
+ * plus the responses not folded yet (answer-entries.ts), so they are exact at every moment.
+ *
+ * One fold at a time across every server copy (a transaction-level advisory lock); deleting a
+ * folded response takes the same lock and subtracts its entries in the same transaction, so a
+ * counter never holds a response that is gone.
+ */
+import { sql, type Transaction } from 'kysely';
+import { entriesOfAnswer } from './answer-entries.ts';
+import type { AnyDb } from './answer-queries.ts';
+import { questionCatalogue } from './question-catalogue.ts';
+
+/** The lock every change of answer_tally takes (an arbitrary constant of this application). */
+const TALLY_LOCK = 7_301_977;
+
+/** The keys whose values are counted (choice, rating, number, ranking, matrix); others only as answered. */
+export function countedKeys(definition: Record<string, unknown>): string[] {
+  return questionCatalogue(definition)
+    .filter((q) => q.kind !== 'text' && q.kind !== 'other')
+    .map((q) => q.key);
+}
+
+const ENTRY = sql`key, kind, value, sub, pos`;
+
+/** Entries of the responses of `source` (a CTE with the response columns), grouped at every grain. */
+function groupedEntries(source: string, counted: readonly string[]) {
+  const from = sql.table(source);
+  const full = sql`a.key = any(${[...counted]}::text[])`;
+  return sql`entries as (
+      select b.edition_id, b.campaign_id, b.link_country, b.country, b.authority_type, a.key, x.kind, x.value, x.sub, x.pos
+      from ${from} b cross join lateral jsonb_each(b.answers) a ${entriesOfAnswer(full)}
+      union all
+      select b.edition_id, b.campaign_id, b.link_country, b.country, b.authority_type, '', 'r', '', '', 0 from ${from} b
+    ), grouped as (
+      select edition_id, campaign_id, grouping(link_country, country, authority_type)::smallint as grain,
+             link_country, country, authority_type, ${ENTRY}, count(*)::int as n
+      from entries
+      group by edition_id, campaign_id, ${ENTRY}, grouping sets ((), (link_country), (country), (authority_type), (link_country, country, authority_type))
+    )`;
+}
+
+/**
+ * Folds up to `limit` complete responses of an edition not tallied yet; returns how many, or 0
+ * when another fold holds the lock (it will take them).
+ */
+export async function foldResponses(db: AnyDb, editionId: string, counted: readonly string[], limit: number): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const { rows: locked } = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${TALLY_LOCK}) as ok`.execute(trx);
+    if (!locked[0]?.ok) return 0;
+    const { rows } = await sql<{ n: number }>`
+      with batch as materialized (
+        select r.id, r.edition_id, r.campaign_id, r.link_country, r.country, r.authority_type, r.answers
+        from response r
+        where r.edition_id = ${editionId}::uuid and r.status = 'complete' and not r.tallied
+        limit ${limit}::int
+        for update skip locked
+      ), marked as (
+        update response r set tallied = true from batch b where r.id = b.id
+      ), ${groupedEntries('batch', counted)}, stored as (
+        insert into answer_tally (edition_id, campaign_id, grain, link_country, country, authority_type, key, kind, value, sub, pos, n)
+        select edition_id, campaign_id, grain, link_country, country, authority_type, ${ENTRY}, n from grouped
+        on conflict (edition_id, grain, campaign_id, link_country, country, authority_type, key, kind, value, sub, pos)
+        do update set n = answer_tally.n + excluded.n
+      )
+      select count(*)::int as n from batch`.execute(trx);
+    return Number(rows[0]?.n ?? 0);
+  });
+}
+
+/** Editions with complete responses waiting to be folded. */
+export async function editionsToFold(db: AnyDb): Promise<string[]> {
+  const { rows } = await sql<{ edition_id: string }>`select distinct edition_id from response where status = 'complete' and not tallied`.execute(db);
+  return rows.map((r) => r.edition_id);
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyTransaction = Transaction<any>;
+
+/**
+ * Within a transaction that is about to delete the response `responseId`: waits for any fold, then
+ * takes the response's entries out of the tallies if they hold it.
+ */
+export async function untallyResponse(trx: AnyTransaction, responseId: string, counted: readonly string[]): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${TALLY_LOCK})`.execute(trx);
+  const { rows } = await sql<{ row: string; n: number }>`
+    with gone as materialized (
+      select r.id, r.edition_id, r.campaign_id, r.link_country, r.country, r.authority_type, r.answers
+      from response r where r.id = ${responseId}::uuid and r.tallied
+      for update
+    ), ${groupedEntries('gone', counted)}
+    update answer_tally t set n = t.n - g.n
+    from grouped g
+    where t.edition_id = g.edition_id and t.grain = g.grain and t.campaign_id = g.campaign_id
+      and t.link_country is not distinct from g.link_country and t.country is not distinct from g.country
+      and t.authority_type is not distinct from g.authority_type
+      and t.key = g.key and t.kind = g.kind and t.value = g.value and t.sub = g.sub and t.pos = g.pos
+    returning t.ctid::text as row, t.n`.execute(trx);
+  // A counter down to zero goes, so that a tally reads exactly as a fresh count would.
+  const empty = rows.filter((r) => Number(r.n) <= 0).map((r) => r.row);
+  if (empty.length > 0) await sql`delete from answer_tally where ctid = any(${empty}::tid[])`.execute(trx);
+}
+
+/** Within a transaction that deletes every response of a campaign: its tallies go too. */
+export async function untallyCampaign(trx: AnyTransaction, campaignId: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${TALLY_LOCK})`.execute(trx);
+  await sql`delete from answer_tally where campaign_id = ${campaignId}::uuid`.execute(trx);
+}
