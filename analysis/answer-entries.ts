@@ -17,25 +17,30 @@ import { filterCondition, type ListFilterKey, type ResultFilters } from './filte
 const LOOKUP_KEYS = 4;
 
 /**
- * The entries of answer `a` (columns a.key, a.value) as lateral rows x(kind, value, sub, pos).
- * `full` says whether the key's values are counted (choice, rating, number, ranking, matrix) or
- * only that it was answered (free texts: their values would make a counter each).
+ * The entries of answer `a` (columns a.key, a.value) as columns x.kind, x.value, x.sub, x.pos, and
+ * the condition that keeps real entries. `counted` says whether the key's values are counted
+ * (choice, rating, number, ranking, matrix) or only that it was answered (free texts: their values
+ * would make a counter each). Two left-joined expansions and one row of expressions per answer:
+ * cheaper than a union of branches when a million answer sets are read.
  */
-export function entriesOfAnswer(full: RawBuilder<unknown>): RawBuilder<unknown> {
+export function entriesOfAnswer(counted: RawBuilder<unknown>): { joins: RawBuilder<unknown>; condition: RawBuilder<unknown> } {
   const scalar = sql`jsonb_typeof(a.value) in ('string', 'number', 'boolean') and a.value <> '""'::jsonb`;
-  return sql`cross join lateral (
-      select 'c'::text as kind, ''::text as value, ''::text as sub, 0 as pos where not ${full} and ${scalar}
-      union all
-      select case when jsonb_typeof(a.value) = 'number' then 'n' else 's' end, a.value #>> '{}', '', 0 where ${full} and ${scalar}
-      union all
-      select 'a', e.value, '', e.nth::int
-        from jsonb_array_elements_text(case when ${full} and jsonb_typeof(a.value) = 'array' then a.value end) with ordinality as e(value, nth)
-        where e.value is not null
-      union all
-      select 'o', m.key, m.value, m.nth::int
-        from jsonb_each_text(case when ${full} and jsonb_typeof(a.value) = 'object' then a.value end) with ordinality as m(key, value, nth)
-        where m.value is not null
-    ) x`;
+  const joins = sql`left join lateral jsonb_array_elements_text(case when ${counted} and jsonb_typeof(a.value) = 'array' then a.value end)
+        with ordinality as e(value, nth) on true
+      left join lateral jsonb_each_text(case when ${counted} and jsonb_typeof(a.value) = 'object' then a.value end)
+        with ordinality as m(key, value, nth) on true
+      cross join lateral (select
+        case when e.value is not null then 'a'
+             when m.value is not null then 'o'
+             when ${scalar} then (case when not ${counted} then 'c' when jsonb_typeof(a.value) = 'number' then 'n' else 's' end)
+        end as kind,
+        case when e.value is not null then e.value
+             when m.value is not null then m.key
+             when ${counted} then a.value #>> '{}'
+             else '' end as value,
+        coalesce(m.value, '') as sub,
+        coalesce(e.nth, m.nth, 0)::int as pos) x`;
+  return { joins, condition: sql`x.kind is not null` };
 }
 
 /** Keys asked for: those whose values are wanted, and those only counted. */
@@ -98,9 +103,10 @@ export function entryCounts(f: ResultFilters, keys: EntryKeys): RawBuilder<unkno
     ? sql`cross join ${wanted} cross join lateral (select wanted.key as key, r.answers -> wanted.key as value) a`
     : sql`cross join lateral jsonb_each(r.answers) a join ${wanted} on wanted.key = a.key`;
   const grain = tallyGrain(f);
+  const entries = entriesOfAnswer(sql`wanted.counted`);
   const scanned = sql`select a.key, x.kind, x.value, x.sub, x.pos, 1 as n
-    from response r ${answers} ${entriesOfAnswer(sql`wanted.counted`)}
-    where ${responseCondition(f, grain)} and a.value is not null`;
+    from response r ${answers} ${entries.joins}
+    where ${responseCondition(f, grain)} and a.value is not null and ${entries.condition}`;
   const tallied = grain === null ? sql`` : sql`select t.key, t.kind, t.value, t.sub, t.pos, t.n
     from answer_tally t join ${wanted} on wanted.key = t.key and (t.kind = 'c') <> wanted.counted
     where ${tallyCondition(f, grain)} and t.kind <> 'r'

@@ -5,7 +5,7 @@
  * parameters.
  */
 import { sql, type Kysely } from 'kysely';
-import { entryCounts, responseCounts } from './answer-entries.ts';
+import { entryCounts, responseCounts, type EntryKeys } from './answer-entries.ts';
 import { filterCondition, type ResultFilters } from './filters.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -15,6 +15,26 @@ export type AnyDb = Kysely<any>;
 export async function countResponses(db: AnyDb, filters: ResultFilters): Promise<number> {
   const { rows } = await sql<{ n: number }>`select coalesce(sum(n), 0)::int as n from ${responseCounts(filters, null)} c`.execute(db);
   return rows[0]?.n ?? 0;
+}
+
+/** A summed entry (answer-entries.ts): how many filtered responses gave it. */
+export interface EntryRow {
+  key: string;
+  kind: string;
+  value: string;
+  sub: string;
+  pos: number;
+  n: number;
+}
+
+/**
+ * Every entry of the keys asked, summed, in one read: a few rows per choice, whatever the number
+ * of responses. The functions below turn these rows into each question type's counts.
+ */
+export async function answerEntries(db: AnyDb, filters: ResultFilters, keys: EntryKeys): Promise<EntryRow[]> {
+  if (keys.full.length + (keys.countOnly?.length ?? 0) === 0) return [];
+  const { rows } = await sql<EntryRow>`select key, kind, value, sub, pos, n from ${entryCounts(filters, keys)} en`.execute(db);
+  return rows.map((r) => ({ ...r, pos: Number(r.pos), n: Number(r.n) }));
 }
 
 export interface KeyCount {
@@ -27,10 +47,11 @@ export interface KeyCount {
  * free texts (`countOnly`) by a non-empty text.
  */
 export async function answeredCounts(db: AnyDb, filters: ResultFilters, keys: readonly string[], countOnly: readonly string[] = []): Promise<KeyCount[]> {
-  if (keys.length + countOnly.length === 0) return [];
-  const { rows } = await sql<KeyCount>`select key, sum(n)::int as n from ${entryCounts(filters, { full: keys, countOnly })} en
-    where pos <= 1 group by key`.execute(db);
-  return rows;
+  const sums = new Map<string, number>();
+  for (const r of await answerEntries(db, filters, { full: keys, countOnly })) {
+    if (r.pos <= 1) sums.set(r.key, (sums.get(r.key) ?? 0) + r.n);
+  }
+  return [...sums].map(([key, n]) => ({ key, n }));
 }
 
 export interface ValueCount {
@@ -53,22 +74,38 @@ export interface ChoiceKeys {
   countOnly?: readonly string[];
 }
 
-const keyList = (keys: readonly string[]) => (keys.length > 0 ? sql`key in (${sql.join(keys.map((k) => sql`${k}::text`))})` : sql`false`);
+/** Rows summed per key and `inner` value, with the count of those at position 1 beside. */
+function sumBy<T>(rows: readonly EntryRow[], inner: (r: EntryRow) => string, make: (r: EntryRow, n: number, first: number) => T): T[] {
+  const sums = new Map<string, { row: EntryRow; n: number; first: number }>();
+  for (const r of rows) {
+    const id = JSON.stringify([r.key, inner(r)]);
+    const s = sums.get(id) ?? { row: r, n: 0, first: 0 };
+    s.n += r.n;
+    if (r.pos === 1) s.first += r.n;
+    sums.set(id, s);
+  }
+  return [...sums.values()].map((s) => make(s.row, s.n, s.first));
+}
+
+/** Single values, list elements and free texts (count only), per key and value, from entries. */
+export function choiceCountsOf(rows: readonly EntryRow[], keys: ChoiceKeys): ElementCount[] {
+  const scalar = new Set(keys.scalar ?? []);
+  const array = new Set(keys.array ?? []);
+  const countOnly = new Set(keys.countOnly ?? []);
+  const kept = rows.filter((r) =>
+    ((r.kind === 's' || r.kind === 'n') && (scalar.has(r.key) || array.has(r.key)))
+    || (r.kind === 'a' && array.has(r.key))
+    || (r.kind === 'c' && countOnly.has(r.key)));
+  return sumBy(kept, (r) => r.value, (r, n, first) => ({ key: r.key, value: r.value, n, first }));
+}
 
 /**
  * Responses per key and value for single values, lists (per element) and free texts (count only),
  * in one read of the answers: reading them is what costs at a million responses.
  */
 export async function choiceCounts(db: AnyDb, filters: ResultFilters, keys: ChoiceKeys): Promise<ElementCount[]> {
-  const scalar = keys.scalar ?? [];
-  const array = keys.array ?? [];
-  const countOnly = keys.countOnly ?? [];
-  if (scalar.length + array.length + countOnly.length === 0) return [];
-  const { rows } = await sql<ElementCount>`select key, value, sum(n)::int as n, (coalesce(sum(n) filter (where kind = 'a' and pos = 1), 0))::int as first
-    from ${entryCounts(filters, { full: [...scalar, ...array], countOnly })} en
-    where (kind in ('s', 'n') and (${keyList(scalar)} or ${keyList(array)})) or (kind = 'a' and ${keyList(array)}) or kind = 'c'
-    group by key, value`.execute(db);
-  return rows;
+  const full = [...(keys.scalar ?? []), ...(keys.array ?? [])];
+  return choiceCountsOf(await answerEntries(db, filters, { full, countOnly: keys.countOnly ?? [] }), keys);
 }
 
 /** Single-valued answers (radiogroup, dropdown, boolean, rating): responses per key and value. */
@@ -88,12 +125,15 @@ export interface PositionCount {
   n: number;
 }
 
+/** Ranking answers per key, item and position (1 = ranked first), from entries. */
+export function rankingPositionsOf(rows: readonly EntryRow[], keys: readonly string[]): PositionCount[] {
+  const wanted = new Set(keys);
+  return rows.filter((r) => r.kind === 'a' && wanted.has(r.key)).map((r) => ({ key: r.key, value: r.value, position: r.pos, n: r.n }));
+}
+
 /** Ranking answers: responses per key, item and position (1 = ranked first). */
 export async function rankingPositionCounts(db: AnyDb, filters: ResultFilters, keys: readonly string[]): Promise<PositionCount[]> {
-  if (keys.length === 0) return [];
-  const { rows } = await sql<PositionCount>`select key, value, pos as position, n
-    from ${entryCounts(filters, { full: keys })} en where kind = 'a'`.execute(db);
-  return rows;
+  return rankingPositionsOf(await answerEntries(db, filters, { full: keys }), keys);
 }
 
 export interface CellCount {
@@ -103,12 +143,16 @@ export interface CellCount {
   n: number;
 }
 
+/** Matrix answers per key, row and column; `first` as for lists (rows answered), from entries. */
+export function matrixCellsOf(rows: readonly EntryRow[], keys: readonly string[]): (CellCount & { first: number })[] {
+  const wanted = new Set(keys);
+  const kept = rows.filter((r) => r.kind === 'o' && wanted.has(r.key));
+  return sumBy(kept, (r) => JSON.stringify([r.value, r.sub]), (r, n, first) => ({ key: r.key, row: r.value, column: r.sub, n, first }));
+}
+
 /** Matrix answers: responses per key, row and column chosen; `first` as for lists (rows answered). */
 export async function matrixCellCounts(db: AnyDb, filters: ResultFilters, keys: readonly string[]): Promise<(CellCount & { first: number })[]> {
-  if (keys.length === 0) return [];
-  const { rows } = await sql<CellCount & { first: number }>`select key, value as row, sub as column, sum(n)::int as n, (coalesce(sum(n) filter (where pos = 1), 0))::int as first
-    from ${entryCounts(filters, { full: keys })} en where kind = 'o' group by key, value, sub`.execute(db);
-  return rows;
+  return matrixCellsOf(await answerEntries(db, filters, { full: keys }), keys);
 }
 
 export interface NumberStats {
@@ -122,12 +166,10 @@ export interface NumberStats {
   max: number;
 }
 
-/** Number answers (and ratings) with how many gave each: the exact distribution, a few rows. */
-export async function numberValueCounts(db: AnyDb, filters: ResultFilters, keys: readonly string[]): Promise<{ key: string; value: number; count: number }[]> {
-  if (keys.length === 0) return [];
-  const { rows } = await sql<{ key: string; value: number; count: number }>`select key, value::float8 as value, n as count
-    from ${entryCounts(filters, { full: keys })} en where kind = 'n'`.execute(db);
-  return rows.map((r) => ({ key: r.key, value: Number(r.value), count: Number(r.count) }));
+/** Number answers with how many gave each value, from entries: the exact distribution. */
+export function numberValuesOf(rows: readonly EntryRow[], keys: readonly string[]): { key: string; value: number; count: number }[] {
+  const wanted = new Set(keys);
+  return rows.filter((r) => r.kind === 'n' && wanted.has(r.key)).map((r) => ({ key: r.key, value: Number(r.value), count: r.n }));
 }
 
 /**
@@ -157,8 +199,13 @@ export function statsFromCounts(key: string, values: readonly { value: number; c
 
 /** Number answers (and ratings): count, mean, quartiles as percentile_cont gives them, range, per key. */
 export async function numberStats(db: AnyDb, filters: ResultFilters, keys: readonly string[]): Promise<NumberStats[]> {
+  return numberStatsOf(await answerEntries(db, filters, { full: keys }), keys);
+}
+
+/** Count, mean, quartiles and range per number key, from entries. */
+export function numberStatsOf(rows: readonly EntryRow[], keys: readonly string[]): NumberStats[] {
   const byKey = new Map<string, { value: number; count: number }[]>();
-  for (const r of await numberValueCounts(db, filters, keys)) byKey.set(r.key, [...(byKey.get(r.key) ?? []), r]);
+  for (const r of numberValuesOf(rows, keys)) byKey.set(r.key, [...(byKey.get(r.key) ?? []), r]);
   return [...byKey].flatMap(([key, values]) => statsFromCounts(key, values) ?? []);
 }
 

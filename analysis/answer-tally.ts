@@ -28,16 +28,22 @@ const ENTRY = sql`key, kind, value, sub, pos`;
 /** Entries of the responses of `source` (a CTE with the response columns), grouped at every grain. */
 function groupedEntries(source: string, counted: readonly string[]) {
   const from = sql.table(source);
-  const full = sql`a.key = any(${[...counted]}::text[])`;
+  const entries = entriesOfAnswer(sql`a.key = any(${[...counted]}::text[])`);
   return sql`entries as (
       select b.edition_id, b.campaign_id, b.link_country, b.country, b.authority_type, a.key, x.kind, x.value, x.sub, x.pos
-      from ${from} b cross join lateral jsonb_each(b.answers) a ${entriesOfAnswer(full)}
+      from ${from} b cross join lateral jsonb_each(b.answers) a ${entries.joins}
+      where ${entries.condition}
       union all
       select b.edition_id, b.campaign_id, b.link_country, b.country, b.authority_type, '', 'r', '', '', 0 from ${from} b
+    ), fine as (
+      -- Counted once at the finest grain; the coarser grains add up these few rows, not every entry.
+      select edition_id, campaign_id, link_country, country, authority_type, ${ENTRY}, count(*)::int as n
+      from entries
+      group by edition_id, campaign_id, link_country, country, authority_type, ${ENTRY}
     ), grouped as (
       select edition_id, campaign_id, grouping(link_country, country, authority_type)::smallint as grain,
-             link_country, country, authority_type, ${ENTRY}, count(*)::int as n
-      from entries
+             link_country, country, authority_type, ${ENTRY}, sum(n)::int as n
+      from fine
       group by edition_id, campaign_id, ${ENTRY}, grouping sets ((), (link_country), (country), (authority_type), (link_country, country, authority_type))
     )`;
 }
@@ -50,6 +56,9 @@ export async function foldResponses(db: AnyDb, editionId: string, counted: reado
   return db.transaction().execute(async (trx) => {
     const { rows: locked } = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${TALLY_LOCK}) as ok`.execute(trx);
     if (!locked[0]?.ok) return 0;
+    // A batch's entries are grouped in memory rather than sorted on disk.
+    await sql`set local work_mem = '64MB'`.execute(trx);
+    await sql`set local enable_sort = off`.execute(trx);
     const { rows } = await sql<{ n: number }>`
       with batch as materialized (
         select r.id, r.edition_id, r.campaign_id, r.link_country, r.country, r.authority_type, r.answers
@@ -68,6 +77,15 @@ export async function foldResponses(db: AnyDb, editionId: string, counted: reado
       select count(*)::int as n from batch`.execute(trx);
     return Number(rows[0]?.n ?? 0);
   });
+}
+
+/**
+ * Fresh planner statistics after many responses changed from waiting to folded: with the old ones
+ * PostgreSQL would still expect every response to be read and plan a full scan.
+ */
+export async function refreshStatistics(db: AnyDb): Promise<void> {
+  await sql`analyze response`.execute(db);
+  await sql`analyze answer_tally`.execute(db);
 }
 
 /** Editions with complete responses waiting to be folded. */

@@ -43,15 +43,18 @@ export async function summarizeQuestions(db: AnyDb, questions: readonly Question
   const commentKeys = questions.flatMap((x) => (x.commentKey ? [x.commentKey] : []));
   const textKeys = questions.filter((x) => x.kind === 'text').map((x) => x.key);
 
-  // Each query reads the filtered responses once for its whole batch; the answered counts come
-  // with them (free texts and "other" texts are counted among the single values, without them).
+  // One read of the entries for every question; the answered counts come with them (free texts
+  // and "other" texts are counted among the single values, without them).
   const multiKeys = new Set(keysOf('multi'));
-  const [choices, positions, cells, stats] = await Promise.all([
-    q.choiceCounts(db, filters, { scalar: keysOf('single', 'rating'), array: [...multiKeys], countOnly: [...keysOf('text', 'other'), ...commentKeys] }),
-    q.rankingPositionCounts(db, filters, keysOf('ranking')),
-    q.matrixCellCounts(db, filters, keysOf('matrix')),
-    q.numberStats(db, filters, keysOf('number')),
-  ]);
+  const choiceKeys = { scalar: keysOf('single', 'rating'), array: [...multiKeys], countOnly: [...keysOf('text', 'other'), ...commentKeys] };
+  const entries = await q.answerEntries(db, filters, {
+    full: [...choiceKeys.scalar, ...choiceKeys.array, ...keysOf('ranking', 'matrix', 'number')],
+    countOnly: choiceKeys.countOnly,
+  });
+  const choices = q.choiceCountsOf(entries, choiceKeys);
+  const positions = q.rankingPositionsOf(entries, keysOf('ranking'));
+  const cells = q.matrixCellsOf(entries, keysOf('matrix'));
+  const stats = q.numberStatsOf(entries, keysOf('number'));
   const statsByKey = new Map(stats.map((s) => [s.key, s]));
   const answeredByKey = new Map<string, number>();
   const addAnswered = (key: string, n: number) => answeredByKey.set(key, (answeredByKey.get(key) ?? 0) + Number(n));

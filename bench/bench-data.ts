@@ -4,9 +4,10 @@
  * and bulk-generated stored responses (insert ... select over generate_series, cycling the pool).
  */
 import { randomBytes } from 'node:crypto';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import { createCampaign } from '../server/campaigns/campaign-service.ts';
+import { openDatabase } from '../server/db/database.ts';
 import type { Database } from '../server/db/schema.ts';
 import { createLink } from '../server/links/link-service.ts';
 import { AnswerValidator } from '../server/surveys/answer-validator.ts';
@@ -27,12 +28,14 @@ export async function createBenchDatabase(serverUrl: string): Promise<BenchDatab
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url.toString(), max: 4 }) }) });
+  // The product's own connection settings, so that what is measured is what the server runs.
+  const handle = await openDatabase({ url: url.toString(), dataDir: '', poolSize: 4 });
+  const db = handle.db;
   return {
     url: url.toString(),
     db,
     drop: async () => {
-      await db.destroy();
+      await handle.close();
       const c = new pg.Client({ connectionString: serverUrl });
       await c.connect();
       await c.query(`drop database if exists ${name} with (force)`);
@@ -94,7 +97,8 @@ export async function clearResponses(db: Kysely<Database>): Promise<void> {
 }
 
 /**
- * Adds `count` complete responses, cycling through the pool and the links, in one statement per
+ * Adds `count` complete responses, cycling through the pool and the links (most answering for their
+ * link's country, as through real national links), in one statement per
  * 100k rows; then ANALYZE so that the planner knows the new size.
  */
 export async function fillResponses(db: Kysely<Database>, c: BenchCampaign, pool: PooledAnswers[], count: number): Promise<void> {
@@ -115,10 +119,12 @@ export async function fillResponses(db: Kysely<Database>, c: BenchCampaign, pool
       insert into response (id, edition_id, campaign_id, link_id, link_country, country, authority_type, language, status, answers, last_page, started_on, submitted_on)
       select gen_random_uuid(), ${c.editionId}::uuid, ${c.campaignId}::uuid,
              (${linkIds}::uuid[])[1 + g % ${linkIds.length}], (${linkCountries}::text[])[1 + g % ${linkIds.length}],
-             p.country, p.authority_type, p.language, 'complete', p.answers, 0,
+             a.country, p.authority_type, p.language, 'complete', jsonb_set(p.answers, '{country}', to_jsonb(a.country)), 0,
              current_date - (g % 40), current_date - (g % 40)
       from generate_series(1, ${n}) g
-      join bench_pool p on p.i = g % ${pool.length}`.execute(db);
+      join bench_pool p on p.i = g % ${pool.length}
+      -- As through real national links: most answer for the link's country, one in fourteen for another.
+      cross join lateral (select case when g % 14 = 0 then p.country else (${linkCountries}::text[])[1 + g % ${linkIds.length}] end as country) a`.execute(db);
   }
   await sql`analyze response`.execute(db);
 }

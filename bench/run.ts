@@ -10,7 +10,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadReferenceLists } from '../server/surveys/reference-lists.ts';
 import { answerPool, clearResponses, createBenchDatabase, fillResponses, openBenchCampaign } from './bench-data.ts';
-import { measureDashboard, type DashboardResult } from './dashboard.ts';
+import { measureDashboard, measureFold, type DashboardResult, type FoldResult } from './dashboard.ts';
 import { createAnalyst, measureExport, signIn, type ExportResult } from './export.ts';
 import { startServer, type ServerProcess } from './server-process.ts';
 import { median, round } from './stats.ts';
@@ -18,8 +18,8 @@ import { runLoad, type LoadResult } from './submissions.ts';
 
 const quick = process.argv.includes('--quick');
 const plan = quick
-  ? { connections: [1, 16, 64], rounds: 1, seconds: 3, sizes: [10_000, 100_000], exportSizes: [100_000], dashboardRounds: (n: number) => (n >= 100_000 ? 1 : 3) }
-  : { connections: [1, 16, 64], rounds: 3, seconds: 8, sizes: [10_000, 100_000, 1_000_000], exportSizes: [100_000, 1_000_000], dashboardRounds: (n: number) => (n >= 1_000_000 ? 1 : 3) };
+  ? { connections: [1, 16, 64], rounds: 1, seconds: 3, sizes: [10_000, 100_000], exportSizes: [100_000], dashboardRounds: (n: number) => (n >= 100_000 ? 1 : 3), scanRounds: () => 1 }
+  : { connections: [1, 16, 64], rounds: 3, seconds: 8, sizes: [10_000, 100_000, 1_000_000], exportSizes: [100_000, 1_000_000], dashboardRounds: () => 5, scanRounds: (n: number) => (n >= 1_000_000 ? 1 : 3) };
 const PORT = 39170;
 
 // The benchmark is a tool, not the server: it reads its one setting here.
@@ -87,6 +87,7 @@ async function main() {
 
     await clearResponses(bench.db);
     const dashboard: DashboardResult[] = [];
+    const folds: FoldResult[] = [];
     const exports: ExportResult[] = [];
     let stored = 0;
     const { email, password } = createAnalyst(bench.url);
@@ -94,8 +95,14 @@ async function main() {
       log(`filling to ${size} responses`);
       await fillResponses(bench.db, campaign, pool, size - stored);
       stored = size;
-      dashboard.push(...(await measureDashboard(bench.db, campaign, size, plan.dashboardRounds(size))));
-      log(`dashboard at ${size}: ${dashboard.slice(-2).map((d) => `${d.filter} ${round(d.p50Ms, 0)} ms`).join(', ')}`);
+      // First as results read before the tallies existed (every response), then from the tallies.
+      dashboard.push(...(await measureDashboard(bench.db, campaign, size, plan.scanRounds(size), 'responses')));
+      log(`dashboard at ${size}, reading the responses: ${dashboard.slice(-2).map((d) => `${d.filter} ${round(d.p50Ms, 0)} ms`).join(', ')}`);
+      const fold = await measureFold(bench.db, size);
+      folds.push(fold);
+      log(`folded ${fold.folded} responses into the tallies in ${round(fold.seconds)} s (${round(fold.perSecond, 0)}/s)`);
+      dashboard.push(...(await measureDashboard(bench.db, campaign, size, plan.dashboardRounds(size), 'tallies')));
+      log(`dashboard at ${size}, from the tallies: ${dashboard.slice(-2).map((d) => `${d.filter} ${round(d.p50Ms, 0)} ms`).join(', ')}`);
       if (plan.exportSizes.includes(size)) {
         // A fresh server process per size, so that its peak memory is the export's.
         const server = await startServer('server/server.ts', { DATABASE_URL: bench.url }, PORT);
@@ -108,7 +115,7 @@ async function main() {
       }
     }
 
-    const at = (n: number, f: DashboardResult['filter']) => dashboard.find((d) => d.responses === n && d.filter === f);
+    const at = (n: number, f: DashboardResult['filter']) => dashboard.find((d) => d.responses === n && d.filter === f && d.source === 'tallies');
     const growth = (f: DashboardResult['filter']) => {
       const a = at(100_000, f);
       const b = at(1_000_000, f);
@@ -121,6 +128,7 @@ async function main() {
       plan,
       submissions,
       dashboard,
+      folds,
       dashboardGrowth100kTo1M: { none: growth('none'), country: growth('country=FR') },
       exports,
       minutes: round((Date.now() - started) / 60_000),
@@ -137,7 +145,7 @@ async function main() {
 }
 
 function printReport(r: {
-  submissions: SubmissionRow[]; dashboard: DashboardResult[]; exports: ExportResult[];
+  submissions: SubmissionRow[]; dashboard: DashboardResult[]; folds: FoldResult[]; exports: ExportResult[];
   dashboardGrowth100kTo1M: { none: number | null; country: number | null }; minutes: number; machine: { cores: number };
 }) {
   console.log(`\nSubmissions (2022 edition, varied valid answers; medians of ${plan.rounds} x ${plan.seconds} s; ${r.machine.cores} cores)`);
@@ -146,12 +154,19 @@ function printReport(r: {
   for (const s of r.submissions) {
     console.log(`| ${s.connections} | ${round(s.validated.rps, 0)} | ${s.validated.p50} | ${s.validated.p99} | ${round(s.baseline.rps, 0)} | ${s.baseline.p50} | ${s.baseline.p99} | ${round(s.ratio * 100, 0)} % | ${s.failures} |`);
   }
-  console.log(`\nDashboard summary (every question of the edition, suppressed; medians of ${plan.dashboardRounds(10_000)} rounds, ${plan.dashboardRounds(1_000_000)} at 1M)`);
-  console.log('| stored responses | filter | p50 ms | payload KB |');
-  console.log('|---:|---|---:|---:|');
-  for (const d of r.dashboard) console.log(`| ${d.responses} | ${d.filter} | ${round(d.p50Ms, 0)} | ${round(d.payloadKb)} |`);
+  console.log(`\nDashboard summary (every question of the edition, suppressed; from the tallies: medians of ${plan.dashboardRounds(10_000)} rounds; reading every response: ${plan.scanRounds(10_000)}, ${plan.scanRounds(1_000_000)} at 1M)`);
+  console.log('| stored responses | filter | reading every response, ms | from the tallies, ms | tallies / responses | payload KB |');
+  console.log('|---:|---|---:|---:|---:|---:|');
+  for (const d of r.dashboard.filter((x) => x.source === 'tallies')) {
+    const scan = r.dashboard.find((x) => x.source === 'responses' && x.responses === d.responses && x.filter === d.filter);
+    console.log(`| ${d.responses} | ${d.filter} | ${scan ? round(scan.p50Ms, 0) : '-'} | ${round(d.p50Ms, 0)} | ${scan ? `${round((d.p50Ms / scan.p50Ms) * 100, 1)} %` : '-'} | ${round(d.payloadKb)} |`);
+  }
   const g = r.dashboardGrowth100kTo1M;
-  if (g.none !== null) console.log(`time growth 100k -> 1M (10x the rows): unfiltered x${round(g.none)}, one country x${round(g.country ?? NaN)}`);
+  if (g.none !== null) console.log(`time growth 100k -> 1M (10x the rows), from the tallies: unfiltered x${round(g.none)}, one country x${round(g.country ?? NaN)}`);
+  console.log('\nFolding responses into the tallies (what arrived since the last size)');
+  console.log('| stored responses | folded | seconds | responses/s |');
+  console.log('|---:|---:|---:|---:|');
+  for (const f of r.folds) console.log(`| ${f.responses} | ${f.folded} | ${round(f.seconds)} | ${round(f.perSecond, 0)} |`);
   console.log('\nCSV export of anonymised responses');
   console.log('| responses | rows | seconds | rows/s | MB | server RSS before | peak RSS |');
   console.log('|---:|---:|---:|---:|---:|---:|---:|');

@@ -29,6 +29,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('sub', 'text', (c) => c.notNull())
     .addColumn('pos', 'integer', (c) => c.notNull())
     .addColumn('n', 'integer', (c) => c.notNull())
+    // Room on each page, so that a counter's update stays on its page (a HOT update, no index write).
+    .modifyEnd(sql`with (fillfactor = 70)`)
     .execute();
   await sql`create unique index answer_tally_entry on answer_tally
     (edition_id, grain, campaign_id, link_country, country, authority_type, key, kind, value, sub, pos) nulls not distinct`.execute(db);

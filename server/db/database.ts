@@ -35,7 +35,9 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 
 export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandle> {
   if (opts.url) {
-    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize, connectionTimeoutMillis: 5000 });
+    // No JIT: results queries are short once tallied, but a plan estimated on stale statistics
+    // would spend half a second compiling before reading a few hundred counters.
+    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize, connectionTimeoutMillis: 5000, options: '-c jit=off' });
     // Without a listener an idle client's error (a database restart) would crash the process.
     pool.on('error', (err) => opts.onPoolError?.(err));
     // The pool listens only to idle clients: a client checked out inside a transaction (waiting while

@@ -7,6 +7,8 @@ import type { Kysely } from 'kysely';
 import { countedKeys, untallyResponse } from '../../analysis/answer-tally.ts';
 import type { Database } from '../db/schema.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
+import { LinkUnavailableError, resolveLink } from '../links/link-access.ts';
+import { OpenLinkCache } from '../links/open-link-cache.ts';
 import type { LinkContext } from '../links/link-repository.ts';
 import { canonicalJson } from '../surveys/canonical-json.ts';
 import { validatorFor, type AnswerValidator } from '../surveys/answer-validator.ts';
@@ -59,6 +61,8 @@ export interface SaveInput {
 }
 
 export class ResponseService {
+  private readonly openLinks = new OpenLinkCache();
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly secret: Buffer,
@@ -85,7 +89,36 @@ export class ResponseService {
     return formatCode(createHmac('sha256', this.secret).update(`deletion:${keyHash}`).digest());
   }
 
-  async submit(ctx: LinkContext, input: SubmitInput): Promise<SubmitResult> {
+  /**
+   * Submits through a link token: from a link context this copy saw open lately when it has one
+   * (the statement re-checks the link), else, or when the link refused, from a fresh lookup that
+   * answers 404 / 410 exactly as before.
+   */
+  async submitThroughLink(token: string, input: SubmitInput): Promise<SubmitResult> {
+    const cached = input.resumeToken ? undefined : this.openLinks.get(token);
+    if (cached) {
+      try {
+        const result = await this.submit(cached, input);
+        if (result) return result;
+      } catch (err) {
+        // Refused answers of a link that may have closed meanwhile: the link's state comes first.
+        if (!(err instanceof ValidationError || err instanceof ConflictError)) throw err;
+        this.openLinks.forget(token);
+        await resolveLink(this.db, token);
+        throw err;
+      }
+      this.openLinks.forget(token);
+    }
+    const ctx = await resolveLink(this.db, token);
+    const result = await this.submit(ctx, input);
+    // Open a moment ago by this server's clock, closed by the database's: closed.
+    if (!result) throw new LinkUnavailableError(410, 'closed', ctx.language);
+    this.openLinks.remember(token, ctx);
+    return result;
+  }
+
+  /** Validates and stores; null when the link refused the answer as it was stored (closed, disabled). */
+  async submit(ctx: LinkContext, input: SubmitInput): Promise<SubmitResult | null> {
     const keyHash = sha256(`${ctx.linkId}:${input.idempotencyKey}`);
     const bodyHash = sha256(canonicalJson({ answers: input.answers, locale: input.locale }));
 
@@ -116,7 +149,7 @@ export class ResponseService {
           ...fields, editionId: ctx.editionId, campaignId: ctx.campaignId, linkId: ctx.linkId, linkCountry: ctx.country,
           deletionCodeHash: sha256(deletionCode), keyHash, bodyHash,
         });
-        return { id, deletionCode, replayed: false };
+        return id === null ? null : { id, deletionCode, replayed: false };
       } catch (err) {
         // The key exists: a retry (same answers) or a conflict (other answers).
         return this.replayOnDuplicate(err, keyHash, bodyHash);

@@ -20,17 +20,25 @@ export interface CompleteSubmission extends Omit<ResponseFields, 'lastPage'> {
 
 /**
  * Stores the response attributed to today's wave (wave-repository's rule), its key and the counter
- * bump (as funnel-repository's bumpFunnel); returns the response id.
+ * bump (as funnel-repository's bumpFunnel); returns the response id. Only while the link is enabled,
+ * its campaign open (campaign-window.ts's rule, on the database's clock) and still on this edition:
+ * checked in the same statement, so that a link context remembered by this server copy can never
+ * store an answer another copy has refused. Returns null when the link refused it.
  */
-export async function insertCompleteSubmission(db: Kysely<Database>, s: CompleteSubmission): Promise<string> {
+export async function insertCompleteSubmission(db: Kysely<Database>, s: CompleteSubmission): Promise<string | null> {
   const id = randomUUID();
   const result = await sql<{ id: string }>`
-    with response_row as (
+    with link_open as (
+      select 1 from link l join campaign c on c.id = l.campaign_id
+      where l.id = ${s.linkId}::uuid and l.disabled_at is null and c.id = ${s.campaignId}::uuid and c.edition_id = ${s.editionId}::uuid
+        and now() >= c.opens_at and now() < greatest(c.closes_at, coalesce(c.extended_until, c.closes_at))
+    ), response_row as (
       insert into response (id, edition_id, campaign_id, link_id, link_country, country, authority_type, language, status,
                             answers, last_page, started_on, submitted_on, resume_token_hash, deletion_code_hash, wave_id)
-      values (${id}, ${s.editionId}, ${s.campaignId}, ${s.linkId}, ${s.linkCountry}, ${s.country}, ${s.authorityType}, ${s.language}, 'complete',
-              ${JSON.stringify(s.answers)}::jsonb, 0, current_date, current_date, null, ${s.deletionCodeHash},
-              (${waveForSubmissionTodayQuery(s.campaignId, s.linkCountry)}))
+      select ${id}::uuid, ${s.editionId}::uuid, ${s.campaignId}::uuid, ${s.linkId}::uuid, ${s.linkCountry}::text, ${s.country}::text, ${s.authorityType}::text, ${s.language}::text, 'complete',
+             ${JSON.stringify(s.answers)}::jsonb, 0, current_date, current_date, null, ${s.deletionCodeHash}::text,
+             (${waveForSubmissionTodayQuery(s.campaignId, s.linkCountry)})
+      where exists (select 1 from link_open)
       returning id
     ), key_row as (
       insert into submission_key (key_hash, body_hash, response_id)
@@ -43,7 +51,5 @@ export async function insertCompleteSubmission(db: Kysely<Database>, s: Complete
         set starts = link_funnel_day.starts + excluded.starts, completions = link_funnel_day.completions + excluded.completions
     )
     select response_id as id from key_row`.execute(db);
-  const row = result.rows[0];
-  if (!row) throw new Error('the submission statement stored nothing');
-  return row.id;
+  return result.rows[0]?.id ?? null;
 }

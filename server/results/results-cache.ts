@@ -1,9 +1,8 @@
 /**
  * A short memory of computed results. Reading a million responses takes PostgreSQL seconds, and the
  * same figures are asked for again and again (a page, its API twin, the next reader). A result is
- * reused while the edition's responses are unchanged (same number of responses in each status, same
- * latest day: a cheap index-only count) and for at most a few minutes. Only suppressed aggregates
- * are kept, never responses. Each database (app) has its own memory.
+ * reused while the edition's responses are unchanged (dataVersion) and for at most a few minutes.
+ * Only suppressed aggregates are kept, never responses. Each database (app) has its own memory.
  */
 import { sql } from 'kysely';
 import type { AnyDb } from '../../analysis/answer-queries.ts';
@@ -19,11 +18,18 @@ interface Entry {
 
 const memories = new WeakMap<object, Map<string, Entry>>();
 
-/** What changes when a response of these editions is added, completed or deleted. */
+/**
+ * What changes when a response of these editions is added, completed, folded or deleted: the
+ * responses the tallies hold, those waiting to be folded, and the partial ones. Counters and small
+ * indexes only, so that asking costs little next to the figures it spares.
+ */
 async function dataVersion(db: AnyDb, editionIds: readonly string[]): Promise<string> {
   const ids = sql.join(editionIds.map((id) => sql`${id}::uuid`));
-  const { rows } = await sql<{ v: string }>`select concat_ws(':', count(*), count(*) filter (where status = 'complete'), max(started_on), max(submitted_on)) as v
-    from response where edition_id in (${ids})`.execute(db);
+  const { rows } = await sql<{ v: string }>`select concat_ws(':',
+      (select coalesce(sum(n), 0) from answer_tally where edition_id in (${ids}) and grain = 7 and kind = 'r'),
+      (select count(*) from response where edition_id in (${ids}) and status = 'complete' and not tallied),
+      (select count(*) from response where edition_id in (${ids}) and status = 'partial'),
+      (select max(started_on) from response where edition_id in (${ids}) and status = 'partial')) as v`.execute(db);
   return rows[0]?.v ?? '';
 }
 

@@ -5,7 +5,7 @@
  * it has caught up (they read the responses not folded yet), only faster when it has.
  */
 import type { Kysely } from 'kysely';
-import { countedKeys, editionsToFold, foldResponses } from '../../analysis/answer-tally.ts';
+import { countedKeys, editionsToFold, foldResponses, refreshStatistics } from '../../analysis/answer-tally.ts';
 import type { Database } from '../db/schema.ts';
 import { editionDefinition } from '../surveys/edition-definitions.ts';
 
@@ -16,9 +16,14 @@ export interface FoldOptions {
   budgetMs?: number;
 }
 
+/** After folding this many, the planner's statistics are refreshed (autovacuum would, later). */
+const STATISTICS_AFTER = 10_000;
+
 /** Folds what is waiting, edition by edition, within the time budget; returns how many were folded. */
 export async function foldPending(db: Kysely<Database>, opts: FoldOptions = {}): Promise<number> {
-  const batch = opts.batch ?? 5000;
+  // Each batch upserts the counters its responses touch: larger batches share them (20,000 folds
+  // about twice as fast per response as 5,000) at the price of longer transactions.
+  const batch = opts.batch ?? 20_000;
   const until = Date.now() + (opts.budgetMs ?? Infinity);
   let folded = 0;
   for (const editionId of await editionsToFold(db)) {
@@ -29,6 +34,7 @@ export async function foldPending(db: Kysely<Database>, opts: FoldOptions = {}):
       if (n < batch) break;
     }
   }
+  if (folded >= STATISTICS_AFTER) await refreshStatistics(db);
   return folded;
 }
 

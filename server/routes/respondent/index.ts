@@ -84,8 +84,7 @@ export default async function respondentRoutes(fastify: FastifyInstance) {
     },
     config: { respondent: true, rateLimit: { max: fastify.config.SUBMIT_RATE_PER_MINUTE, timeWindow: '1 minute' } },
   }, async (request, reply) => {
-    const ctx = await resolveLink(fastify.db, request.params.token);
-    const result = await service().submit(ctx, { ...request.body, idempotencyKey: request.headers['idempotency-key'] });
+    const result = await service().submitThroughLink(request.params.token, { ...request.body, idempotencyKey: request.headers['idempotency-key'] });
     reply.header('cache-control', 'no-store');
     return reply.status(201).send({ id: result.id, deletionCode: result.deletionCode });
   });

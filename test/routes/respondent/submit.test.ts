@@ -45,7 +45,7 @@ t.test('a valid response is stored with what is needed to count, and nothing ide
   t.not(row.deletion_code_hash, body.deletionCode, 'only a hash of the code is stored');
   t.same(Object.keys(row).sort(), [
     'answers', 'authority_type', 'campaign_id', 'country', 'deletion_code_hash', 'edition_id', 'id', 'language',
-    'last_page', 'link_country', 'link_id', 'resume_token_hash', 'started_on', 'status', 'submitted_on',
+    'last_page', 'link_country', 'link_id', 'resume_token_hash', 'started_on', 'status', 'submitted_on', 'tallied',
     ...Object.keys(row).filter((k) => k === 'wave_id'),
   ].sort(), 'no column holds anything about the client');
 });
@@ -139,4 +139,26 @@ t.test('a campaign that is closed or not yet open takes no answers', async (t) =
   const notOpen = await app.inject({ url: `/s/${future.token}` });
   t.equal(notOpen.statusCode, 404);
   t.match(notOpen.body, /not open yet/);
+});
+
+t.test('a link that is disabled or closed after a submission refuses the next one at once', async (t) => {
+  const { app, link, definition, submit, responseCount } = await setup(t);
+  const answers = generateAnswers(definition, 5);
+  t.equal((await submit(answers)).statusCode, 201, 'the first goes through (and this server copy remembers the link)');
+  t.equal((await submit(answers)).statusCode, 201, 'so does the next');
+
+  await app.db.updateTable('link').set({ disabled_at: new Date() }).where('id', '=', link.linkId).execute();
+  const disabled = await submit(answers);
+  t.equal(disabled.statusCode, 404, 'a disabled link: the same 404 as an unknown one');
+  t.equal((await submit({ ...answers, no_such_question: 1 })).statusCode, 404, 'refused answers on a disabled link: still the 404');
+  t.equal(await responseCount(), 2, 'nothing stored through the disabled link');
+
+  await app.db.updateTable('link').set({ disabled_at: null }).where('id', '=', link.linkId).execute();
+  t.equal((await submit(answers)).statusCode, 201, 'enabled again: stored');
+
+  await app.db.updateTable('campaign').set({ closes_at: new Date(Date.now() - 1000) }).where('id', '=', link.campaignId).execute();
+  t.equal((await submit(answers)).statusCode, 410, 'closed meanwhile: 410');
+  t.equal(await responseCount(), 3, 'nothing stored after the close');
+  await app.db.updateTable('campaign').set({ extended_until: new Date(Date.now() + 60_000) }).where('id', '=', link.campaignId).execute();
+  t.equal((await submit(answers)).statusCode, 201, 'extended: open again');
 });
