@@ -24,6 +24,11 @@ export function countedKeys(definition: Record<string, unknown>): string[] {
 }
 
 const ENTRY = sql`key, kind, value, sub, pos`;
+/**
+ * The text columns compared byte by byte: equality is the same as under the database's collation,
+ * and sorting a batch's entries is several times faster without locale rules.
+ */
+const BYTEWISE = sql.join(['link_country', 'country', 'authority_type', 'key', 'kind', 'value', 'sub'].map((c) => sql`${sql.ref(c)} collate "C" as ${sql.ref(c)}`));
 
 /** Entries of the responses of `source` (a CTE with the response columns), grouped at every grain. */
 function groupedEntries(source: string, counted: readonly string[]) {
@@ -37,9 +42,9 @@ function groupedEntries(source: string, counted: readonly string[]) {
       select b.edition_id, b.campaign_id, b.link_country, b.country, b.authority_type, '', 'r', '', '', 0 from ${from} b
     ), fine as (
       -- Counted once at the finest grain; the coarser grains add up these few rows, not every entry.
-      select edition_id, campaign_id, link_country, country, authority_type, ${ENTRY}, count(*)::int as n
+      select edition_id, campaign_id, ${BYTEWISE}, pos, count(*)::int as n
       from entries
-      group by edition_id, campaign_id, link_country, country, authority_type, ${ENTRY}
+      group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
     ), grouped as (
       select edition_id, campaign_id, grouping(link_country, country, authority_type)::smallint as grain,
              link_country, country, authority_type, ${ENTRY}, sum(n)::int as n
@@ -57,7 +62,7 @@ export async function foldResponses(db: AnyDb, editionId: string, counted: reado
     const { rows: locked } = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${TALLY_LOCK}) as ok`.execute(trx);
     if (!locked[0]?.ok) return 0;
     // A batch's entries are grouped in memory rather than sorted on disk.
-    await sql`set local work_mem = '64MB'`.execute(trx);
+    await sql`set local work_mem = '256MB'`.execute(trx);
     await sql`set local enable_sort = off`.execute(trx);
     const { rows } = await sql<{ n: number }>`
       with batch as materialized (

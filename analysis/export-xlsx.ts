@@ -5,7 +5,6 @@
  */
 import { once } from 'node:events';
 import { PassThrough, type Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { neutraliseCell, type Cell, type Table } from './export-cells.ts';
 
 const ROWS_PER_PAUSE = 200;
@@ -16,6 +15,9 @@ export function sheetName(name: string): string {
 }
 
 async function writeSheets(out: PassThrough, sheets: readonly Table[]): Promise<void> {
+  // Loaded on the first spreadsheet: exceljs weighs some 30 MB that a server copy that never
+  // writes one need not carry.
+  const { default: ExcelJS } = await import('exceljs');
   // Without styles: exceljs writes rows four times faster, and a plain header row reads fine.
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
   workbook.creator = 'JPP surveys';

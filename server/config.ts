@@ -38,7 +38,7 @@ const configSchema = z.object({
   /** Deletion-code attempts per client per 15 minutes. */
   DELETE_RATE_PER_WINDOW: z.coerce.number().int().min(1).default(10),
   /** How often complete responses are folded into the answer tallies; 0 turns it off. */
-  TALLY_INTERVAL_MS: z.coerce.number().int().min(0).max(600_000).default(2000),
+  TALLY_INTERVAL_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   /** Commercial licence key of the SurveyJS Dashboard; without one it shows a banner. */
   SURVEYJS_LICENSE_KEY: z.string().optional(),
 });

@@ -1,5 +1,5 @@
 /**
- * Keeps the answer tallies (analysis/answer-tally.ts) up to date: every few seconds, folds the
+ * Keeps the answer tallies (analysis/answer-tally.ts) up to date: every ten seconds by default, folds the
  * complete responses that arrived since, in batches, for a bounded time. Every server copy runs one;
  * the advisory lock lets one fold at a time and the others skip. Results are exact whether or not
  * it has caught up (they read the responses not folded yet), only faster when it has.
