@@ -73,16 +73,21 @@ export function tallyGrain(f: ResultFilters, by: readonly TallyDimension[] = [])
   return GRAINS.find((g) => (g & needed) === 0) ?? 0;
 }
 
-/** Conditions on answer_tally `t` for the filters (edition, campaign, the kept dimensions). */
-function tallyCondition(f: ResultFilters, grain: number): RawBuilder<unknown> {
-  const parts: RawBuilder<unknown>[] = [sql`t.grain = ${grain}::smallint`];
+/**
+ * Conditions on a table `t` that has the tallies' columns (answer_tally, answer_text) for the
+ * filters they keep: edition, campaign and the three dimensions.
+ */
+export function keptCondition(f: ResultFilters): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [];
   if (f.editionId) parts.push(sql`t.edition_id = ${f.editionId}::uuid`);
   if (f.campaignId) parts.push(sql`t.campaign_id = ${f.campaignId}::uuid`);
   for (const d of DIMENSIONS) {
     if (f[d.key].length > 0) parts.push(sql`${sql.ref(`t.${d.column}`)} in (${sql.join(f[d.key].map((v) => sql`${v}::text`))})`);
   }
-  return sql.join(parts, sql` and `);
+  return parts.length > 0 ? sql.join(parts, sql` and `) : sql`true`;
 }
+
+const tallyCondition = (f: ResultFilters, grain: number) => sql`t.grain = ${grain}::smallint and ${keptCondition(f)}`;
 
 /** The responses to read: all filtered ones, or only those the tallies do not hold yet. */
 function responseCondition(f: ResultFilters, grain: number | null): RawBuilder<unknown> {
@@ -115,8 +120,9 @@ export function entryCounts(f: ResultFilters, keys: EntryKeys): RawBuilder<unkno
 }
 
 /**
- * Responses per value of a dimension (or in all when `by` is null) among the filtered ones, from
- * the tallies where they answer the filters; `expr` is the breakdown over `response r` otherwise.
+ * Responses per value of a dimension (or in all when `by` is null) among the filtered ones, as a
+ * subquery of (value, n): the tallies' response counters plus the responses not folded yet, or
+ * every filtered response when the tallies do not keep a filter.
  */
 export function responseCounts(f: ResultFilters, by: TallyDimension | null): RawBuilder<unknown> {
   const column = by === null ? null : DIMENSIONS.find((d) => d.key === by)!.column;

@@ -5,7 +5,7 @@
  * parameters.
  */
 import { sql, type Kysely } from 'kysely';
-import { entryCounts, responseCounts, type EntryKeys } from './answer-entries.ts';
+import { entryCounts, responseCounts, tallyGrain, keptCondition, type EntryKeys } from './answer-entries.ts';
 import { filterCondition, type ResultFilters } from './filters.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -244,17 +244,24 @@ export interface KeyText {
 
 /**
  * Free texts of a batch of keys, at most `limit` per key: one short query per key that stops at the
- * limit. Callers sort the texts, so the order they were read in (roughly, the order they were
- * stored) never shows.
+ * limit, from the texts copied when their responses were folded (an index by question) and from the
+ * responses not folded yet, or from every filtered response when the tallies do not keep a filter.
+ * Callers sort the texts, so the order they were read in never shows.
  */
 export async function textSamples(db: AnyDb, filters: ResultFilters, keys: readonly string[], limit: number): Promise<KeyText[]> {
+  const grain = tallyGrain(filters);
   const out: KeyText[] = [];
   for (const key of keys) {
     const v = sql`r.answers -> ${key}::text`;
-    const { rows } = await sql<{ text: string }>`select ${v} #>> '{}' as text from response r
-      where ${filterCondition(filters, { table: 'r' })} and jsonb_typeof(${v}) = 'string' and ${v} <> '""'::jsonb
-      limit ${limit}::int`.execute(db);
-    out.push(...rows.map((r) => ({ key, text: r.text })));
+    const scanned = sql`select ${v} #>> '{}' as text from response r
+      where ${filterCondition(filters, { table: 'r' })} ${grain === null ? sql`` : sql`and not r.tallied`}
+        and jsonb_typeof(${v}) = 'string' and ${v} <> '""'::jsonb
+      limit ${limit}::int`;
+    const query = grain === null ? scanned : sql`(select t.text from answer_text t
+        where ${keptCondition(filters)} and t.key = ${key}::text limit ${limit}::int)
+      union all (${scanned})`;
+    const { rows } = await sql<{ text: string }>`${query}`.execute(db);
+    out.push(...rows.slice(0, limit).map((r) => ({ key, text: r.text })));
   }
   return out;
 }

@@ -4,6 +4,9 @@
  * authority type; and per all three together. Results read the coarsest grain their filters allow
  * plus the responses not folded yet (answer-entries.ts), so they are exact at every moment.
  *
+ * The free texts of folded responses are copied to answer_text, by question, for samples; they are
+ * deleted with their response.
+ *
  * One fold at a time across every server copy (a transaction-level advisory lock); deleting a
  * folded response takes the same lock and subtracts its entries in the same transaction, so a
  * counter never holds a response that is gone.
@@ -16,11 +19,20 @@ import { questionCatalogue } from './question-catalogue.ts';
 /** The lock every change of answer_tally takes (an arbitrary constant of this application). */
 const TALLY_LOCK = 7_301_977;
 
-/** The keys whose values are counted (choice, rating, number, ranking, matrix); others only as answered. */
-export function countedKeys(definition: Record<string, unknown>): string[] {
-  return questionCatalogue(definition)
-    .filter((q) => q.kind !== 'text' && q.kind !== 'other')
-    .map((q) => q.key);
+/** What the fold needs of an edition's questions. */
+export interface TallyKeys {
+  /** Keys whose values are counted (choice, rating, number, ranking, matrix); others only as answered. */
+  counted: string[];
+  /** Keys of free texts (text and comment questions, "other" texts), kept for samples. */
+  texts: string[];
+}
+
+export function tallyKeys(definition: Record<string, unknown>): TallyKeys {
+  const catalogue = questionCatalogue(definition);
+  return {
+    counted: catalogue.filter((q) => q.kind !== 'text' && q.kind !== 'other').map((q) => q.key),
+    texts: [...catalogue.filter((q) => q.kind === 'text').map((q) => q.key), ...catalogue.flatMap((q) => (q.commentKey ? [q.commentKey] : []))],
+  };
 }
 
 const ENTRY = sql`key, kind, value, sub, pos`;
@@ -57,7 +69,7 @@ function groupedEntries(source: string, counted: readonly string[]) {
  * Folds up to `limit` complete responses of an edition not tallied yet; returns how many, or 0
  * when another fold holds the lock (it will take them).
  */
-export async function foldResponses(db: AnyDb, editionId: string, counted: readonly string[], limit: number): Promise<number> {
+export async function foldResponses(db: AnyDb, editionId: string, keys: TallyKeys, limit: number): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const { rows: locked } = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${TALLY_LOCK}) as ok`.execute(trx);
     if (!locked[0]?.ok) return 0;
@@ -73,7 +85,12 @@ export async function foldResponses(db: AnyDb, editionId: string, counted: reado
         for update skip locked
       ), marked as (
         update response r set tallied = true from batch b where r.id = b.id
-      ), ${groupedEntries('batch', counted)}, stored as (
+      ), texts as (
+        insert into answer_text (response_id, edition_id, campaign_id, link_country, country, authority_type, key, text)
+        select b.id, b.edition_id, b.campaign_id, b.link_country, b.country, b.authority_type, a.key, a.value #>> '{}'
+        from batch b cross join lateral jsonb_each(b.answers) a
+        where a.key = any(${keys.texts}::text[]) and jsonb_typeof(a.value) = 'string' and a.value <> '""'::jsonb
+      ), ${groupedEntries('batch', keys.counted)}, stored as (
         insert into answer_tally (edition_id, campaign_id, grain, link_country, country, authority_type, key, kind, value, sub, pos, n)
         select edition_id, campaign_id, grain, link_country, country, authority_type, ${ENTRY}, n from grouped
         on conflict (edition_id, grain, campaign_id, link_country, country, authority_type, key, kind, value, sub, pos)
@@ -106,14 +123,14 @@ type AnyTransaction = Transaction<any>;
  * Within a transaction that is about to delete the response `responseId`: waits for any fold, then
  * takes the response's entries out of the tallies if they hold it.
  */
-export async function untallyResponse(trx: AnyTransaction, responseId: string, counted: readonly string[]): Promise<void> {
+export async function untallyResponse(trx: AnyTransaction, responseId: string, keys: TallyKeys): Promise<void> {
   await sql`select pg_advisory_xact_lock(${TALLY_LOCK})`.execute(trx);
   const { rows } = await sql<{ row: string; n: number }>`
     with gone as materialized (
       select r.id, r.edition_id, r.campaign_id, r.link_country, r.country, r.authority_type, r.answers
       from response r where r.id = ${responseId}::uuid and r.tallied
       for update
-    ), ${groupedEntries('gone', counted)}
+    ), ${groupedEntries('gone', keys.counted)}
     update answer_tally t set n = t.n - g.n
     from grouped g
     where t.edition_id = g.edition_id and t.grain = g.grain and t.campaign_id = g.campaign_id

@@ -35,9 +35,26 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create unique index answer_tally_entry on answer_tally
     (edition_id, grain, campaign_id, link_country, country, authority_type, key, kind, value, sub, pos) nulls not distinct`.execute(db);
   await db.schema.createIndex('answer_tally_campaign').on('answer_tally').column('campaign_id').execute();
+
+  // The free texts of folded responses, by question, so that a sample of them is read from an index
+  // instead of from every response; they go with their response (on delete cascade).
+  await db.schema
+    .createTable('answer_text')
+    .addColumn('response_id', 'uuid', (c) => c.notNull().references('response.id').onDelete('cascade'))
+    .addColumn('edition_id', 'uuid', (c) => c.notNull())
+    .addColumn('campaign_id', 'uuid', (c) => c.notNull())
+    .addColumn('link_country', 'text', (c) => c.notNull())
+    .addColumn('country', 'text')
+    .addColumn('authority_type', 'text')
+    .addColumn('key', 'text', (c) => c.notNull())
+    .addColumn('text', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('answer_text_key').on('answer_text').columns(['edition_id', 'key']).execute();
+  await db.schema.createIndex('answer_text_response').on('answer_text').column('response_id').execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('answer_text').execute();
   await db.schema.dropTable('answer_tally').execute();
   await sql`drop index if exists response_untallied`.execute(db);
   await db.schema.alterTable('response').dropColumn('tallied').execute();

@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import Cursor from 'pg-cursor';
+import { registerPool } from './prepared-statements.ts';
 import type { Database } from './schema.ts';
 
 export interface DatabaseHandle {
@@ -46,6 +47,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
     pool.on('connect', (client) => client.on('error', (err) => opts.onPoolError?.(err)));
     // The cursor lets `.stream()` read big result sets in batches (response exports).
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
+    registerPool(db, pool);
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   const { PGlite, types } = await import('@electric-sql/pglite');

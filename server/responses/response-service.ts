@@ -4,7 +4,7 @@
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { countedKeys, untallyResponse } from '../../analysis/answer-tally.ts';
+import { tallyKeys, untallyResponse } from '../../analysis/answer-tally.ts';
 import type { Database } from '../db/schema.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { LinkUnavailableError, resolveLink } from '../links/link-access.ts';
@@ -253,7 +253,7 @@ export class ResponseService {
       const id = await responses.findIdByCodeHash(trx, ctx.campaignId, hash);
       if (!id) return false;
       // The tallies let go of the response in the same transaction, so no count outlives it.
-      await untallyResponse(trx, id, countedKeys(ctx.definition));
+      await untallyResponse(trx, id, tallyKeys(ctx.definition));
       return responses.deleteById(trx, id);
     });
     if (!deleted) throw new NotFoundError('No answer matches this deletion code.');

@@ -7,6 +7,7 @@
  */
 import { randomInt, randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
+import { executePrepared } from '../db/prepared-statements.ts';
 import type { Database } from '../db/schema.ts';
 import { FUNNEL_SHARDS } from '../funnel/funnel-repository.ts';
 import { waveForSubmissionTodayQuery } from '../waves/wave-repository.ts';
@@ -27,7 +28,7 @@ export interface CompleteSubmission extends Omit<ResponseFields, 'lastPage'> {
  */
 export async function insertCompleteSubmission(db: Kysely<Database>, s: CompleteSubmission): Promise<string | null> {
   const id = randomUUID();
-  const result = await sql<{ id: string }>`
+  const statement = sql<{ id: string }>`
     with link_open as (
       select 1 from link l join campaign c on c.id = l.campaign_id
       where l.id = ${s.linkId}::uuid and l.disabled_at is null and c.id = ${s.campaignId}::uuid and c.edition_id = ${s.editionId}::uuid
@@ -50,6 +51,7 @@ export async function insertCompleteSubmission(db: Kysely<Database>, s: Complete
       on conflict (link_id, day, shard) do update
         set starts = link_funnel_day.starts + excluded.starts, completions = link_funnel_day.completions + excluded.completions
     )
-    select response_id as id from key_row`.execute(db);
+    select response_id as id from key_row`;
+  const result = await executePrepared(db, 'insert-complete-submission', statement.compile(db));
   return result.rows[0]?.id ?? null;
 }

@@ -5,7 +5,7 @@
  * it has caught up (they read the responses not folded yet), only faster when it has.
  */
 import type { Kysely } from 'kysely';
-import { countedKeys, editionsToFold, foldResponses, refreshStatistics } from '../../analysis/answer-tally.ts';
+import { editionsToFold, foldResponses, refreshStatistics, tallyKeys } from '../../analysis/answer-tally.ts';
 import type { Database } from '../db/schema.ts';
 import { editionDefinition } from '../surveys/edition-definitions.ts';
 
@@ -27,9 +27,9 @@ export async function foldPending(db: Kysely<Database>, opts: FoldOptions = {}):
   const until = Date.now() + (opts.budgetMs ?? Infinity);
   let folded = 0;
   for (const editionId of await editionsToFold(db)) {
-    const counted = countedKeys(await editionDefinition(db, editionId));
+    const keys = tallyKeys(await editionDefinition(db, editionId));
     while (Date.now() < until) {
-      const n = await foldResponses(db, editionId, counted, batch);
+      const n = await foldResponses(db, editionId, keys, batch);
       folded += n;
       if (n < batch) break;
     }

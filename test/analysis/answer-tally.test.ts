@@ -1,6 +1,6 @@
 import t from 'tap';
 import { sql } from 'kysely';
-import { countedKeys, foldResponses, untallyCampaign, untallyResponse } from '../../analysis/answer-tally.ts';
+import { foldResponses, tallyKeys, untallyCampaign, untallyResponse } from '../../analysis/answer-tally.ts';
 import { tallyGrain } from '../../analysis/answer-entries.ts';
 import { countResponses } from '../../analysis/answer-queries.ts';
 import { crossTabulate } from '../../analysis/cross-tab.ts';
@@ -50,6 +50,7 @@ async function figures(app: FastifyInstance, definition: Record<string, unknown>
 /** Forgets the tallies, so that the next figures come from the responses alone. */
 async function forgetTallies(app: FastifyInstance) {
   await sql`delete from answer_tally`.execute(app.db);
+  await sql`delete from answer_text`.execute(app.db);
   await sql`update response set tallied = false`.execute(app.db);
 }
 
@@ -71,9 +72,11 @@ t.test('figures read from the tallies are exactly those read from the responses'
   const edition = (await findLatestVersion(app.db, 'jpp-experience', '2022'))!;
   const truth = await figures(app, edition.definition, edition.id, campaignId);
   t.ok(JSON.stringify(truth).includes('"suppressed":false'), 'the views show figures');
+  t.ok(JSON.stringify(truth).match(/"texts":\["/g)?.length, 'and free texts');
 
-  const counted = countedKeys(edition.definition);
-  t.ok(counted.includes('country') && !counted.includes('good_practice_pre_tender'), 'choice keys are counted, free texts only answered');
+  const counted = tallyKeys(edition.definition);
+  t.ok(counted.counted.includes('country') && !counted.counted.includes('good_practice_pre_tender'), 'choice keys are counted, free texts only answered');
+  t.ok(counted.texts.includes('good_practice_pre_tender') && counted.texts.includes('jpp_subject-Comment'), 'free texts and "other" texts are kept for samples');
   const first = await foldResponses(app.db, edition.id, counted, 40);
   t.equal(first, 40, 'a batch folds at most its size');
   t.strictSame(await figures(app, edition.definition, edition.id, campaignId), truth, 'part tallied, part read: the same figures');

@@ -16,6 +16,19 @@ export interface AnswerTallyTable {
   n: number;
 }
 
+/** Free texts of folded responses, by question (the same migration). */
+export interface AnswerTextTable {
+  response_id: string;
+  edition_id: string;
+  campaign_id: string;
+  link_country: string;
+  country: string | null;
+  authority_type: string | null;
+  key: string;
+  text: string;
+}
+
 export interface AnalyticsTables {
   answer_tally: AnswerTallyTable;
+  answer_text: AnswerTextTable;
 }
