@@ -38,7 +38,7 @@ export function tallyKeys(definition: Record<string, unknown>): TallyKeys {
 const ENTRY = sql`key, kind, value, sub, pos`;
 /**
  * The text columns compared byte by byte: equality is the same as under the database's collation,
- * and sorting a batch's entries is several times faster without locale rules.
+ * and the sort that groups a batch's entries skips the locale rules (a tenth of a fold's time).
  */
 const BYTEWISE = sql.join(['link_country', 'country', 'authority_type', 'key', 'kind', 'value', 'sub'].map((c) => sql`${sql.ref(c)} collate "C" as ${sql.ref(c)}`));
 
@@ -73,9 +73,8 @@ export async function foldResponses(db: AnyDb, editionId: string, keys: TallyKey
   return db.transaction().execute(async (trx) => {
     const { rows: locked } = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${TALLY_LOCK}) as ok`.execute(trx);
     if (!locked[0]?.ok) return 0;
-    // A batch's entries are grouped in memory rather than sorted on disk.
+    // Room to sort a batch's entries (some 500,000 rows per 10,000 responses) in memory, not on disk.
     await sql`set local work_mem = '256MB'`.execute(trx);
-    await sql`set local enable_sort = off`.execute(trx);
     const { rows } = await sql<{ n: number }>`
       with batch as materialized (
         select r.id, r.edition_id, r.campaign_id, r.link_country, r.country, r.authority_type, r.answers
