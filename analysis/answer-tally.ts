@@ -83,7 +83,8 @@ export async function foldResponses(db: AnyDb, editionId: string, keys: TallyKey
         limit ${limit}::int
         for update skip locked
       ), marked as (
-        update response r set tallied = true from batch b where r.id = b.id
+        -- A rewritten row has a new transaction id: shuffled again after its day (response-shuffle).
+        update response r set tallied = true, shuffled = false from batch b where r.id = b.id
       ), texts as (
         insert into answer_text (response_id, edition_id, campaign_id, link_country, country, authority_type, key, text)
         select b.id, b.edition_id, b.campaign_id, b.link_country, b.country, b.authority_type, a.key, a.value #>> '{}'
@@ -140,6 +141,11 @@ export async function untallyResponse(trx: AnyTransaction, responseId: string, k
   // A counter down to zero goes, so that a tally reads exactly as a fresh count would.
   const empty = rows.filter((r) => Number(r.n) <= 0).map((r) => r.row);
   if (empty.length > 0) await sql`delete from answer_tally where ctid = any(${empty}::tid[])`.execute(trx);
+}
+
+/** Within a transaction that rewrites responses or tallies (the shuffle): waits for any fold or untally. */
+export async function lockTallies(trx: AnyTransaction): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${TALLY_LOCK})`.execute(trx);
 }
 
 /** Within a transaction that deletes every response of a campaign: its tallies go too. */

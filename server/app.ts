@@ -10,6 +10,7 @@ import { AppError, UnavailableError } from './errors.ts';
 import answerTallies from './plugins/answer-tallies.ts';
 import databasePlugin from './plugins/database.ts';
 import openapiPlugin from './plugins/openapi.ts';
+import responseShuffle from './plugins/response-shuffle.ts';
 import servicesPlugin from './plugins/services.ts';
 import staffSessions from './auth/session-plugin.ts';
 import surveysPlugin from './plugins/surveys.ts';
@@ -107,6 +108,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(surveysPlugin);
   await app.register(servicesPlugin);
   await app.register(answerTallies);
+  await app.register(responseShuffle);
   await app.register(staffSessions);
 
   app.addHook('preValidation', async (request) => {

@@ -39,6 +39,11 @@ const configSchema = z.object({
   DELETE_RATE_PER_WINDOW: z.coerce.number().int().min(1).default(10),
   /** How often complete responses are folded into the answer tallies; 0 turns it off. */
   TALLY_INTERVAL_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  /**
+   * How often the responses of past days still in submission order are rewritten in random order
+   * (their place and transaction id would date them to the minute); 0 turns it off.
+   */
+  SHUFFLE_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(60),
   /** Commercial licence key of the SurveyJS Dashboard; without one it shows a banner. */
   SURVEYJS_LICENSE_KEY: z.string().optional(),
 });

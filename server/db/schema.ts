@@ -76,11 +76,15 @@ export interface ResponseTable {
   wave_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** True once the answer tallies hold this (complete) response. */
   tallied: ColumnType<boolean, boolean | undefined, boolean>;
+  /** True once the row was rewritten at a random place (responses/response-shuffle.ts); any change sets it back. */
+  shuffled: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface SubmissionKeyTable {
   key_hash: string;
   body_hash: string;
+  /** The deletion code sealed under the idempotency key; null for answers stored before codes were sealed. */
+  sealed_code: string | null;
   response_id: string;
 }
 

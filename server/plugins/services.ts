@@ -3,7 +3,6 @@ import fp from 'fastify-plugin';
 import { AuditService } from '../audit/audit-service.ts';
 import { SessionService } from '../auth/session-service.ts';
 import { ResponseService } from '../responses/response-service.ts';
-import { getOrCreateSecret } from '../secrets/server-secret.ts';
 import { UserService } from '../users/user-service.ts';
 
 export interface Services {
@@ -23,13 +22,12 @@ declare module 'fastify' {
 
 export default fp(
   async (fastify) => {
-    const responseSecret = await getOrCreateSecret(fastify.db, 'response-codes');
     const sessions = new SessionService(fastify.db, {
       idleMinutes: fastify.config.SESSION_IDLE_MINUTES,
       absoluteHours: fastify.config.SESSION_ABSOLUTE_HOURS,
     });
     fastify.decorate('services', {
-      responses: new ResponseService(fastify.db, responseSecret),
+      responses: new ResponseService(fastify.db),
       audit: new AuditService(fastify.db),
       sessions,
       users: new UserService(fastify.db, sessions, () => fastify.reference.countryCodes),

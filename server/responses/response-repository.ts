@@ -56,13 +56,16 @@ export async function findPartialByResumeHash(db: Db, linkId: string, resumeToke
     .executeTakeFirst();
 }
 
-export async function updatePartial(db: Db, id: string, f: Pick<ResponseFields, 'country' | 'authorityType' | 'language' | 'answers' | 'lastPage'>) {
-  await db
+/** True when the partial was there to update (a shuffle may have rewritten it meanwhile). */
+export async function updatePartial(db: Db, id: string, f: Pick<ResponseFields, 'country' | 'authorityType' | 'language' | 'answers' | 'lastPage'>): Promise<boolean> {
+  // A changed row carries a new transaction id: it is shuffled again after its day.
+  const result = await db
     .updateTable('response')
-    .set({ country: f.country, authority_type: f.authorityType, language: f.language, answers: JSON.stringify(f.answers), last_page: f.lastPage })
+    .set({ country: f.country, authority_type: f.authorityType, language: f.language, answers: JSON.stringify(f.answers), last_page: f.lastPage, shuffled: false })
     .where('id', '=', id)
     .where('status', '=', 'partial')
-    .execute();
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 /** Turns a partial response into a complete one; the resume token stops working. */
@@ -79,6 +82,7 @@ export async function completePartial(db: Db, id: string, f: Pick<ResponseFields
       resume_token_hash: null,
       deletion_code_hash: f.deletionCodeHash,
       wave_id: f.waveId ?? null,
+      shuffled: false,
     })
     .where('id', '=', id)
     .where('status', '=', 'partial')
@@ -90,8 +94,8 @@ export async function findSubmissionKey(db: Db, keyHash: string) {
   return db.selectFrom('submission_key').selectAll().where('key_hash', '=', keyHash).executeTakeFirst();
 }
 
-export async function insertSubmissionKey(db: Db, keyHash: string, bodyHash: string, responseId: string) {
-  await db.insertInto('submission_key').values({ key_hash: keyHash, body_hash: bodyHash, response_id: responseId }).execute();
+export async function insertSubmissionKey(db: Db, keyHash: string, bodyHash: string, sealedCode: string, responseId: string) {
+  await db.insertInto('submission_key').values({ key_hash: keyHash, body_hash: bodyHash, sealed_code: sealedCode, response_id: responseId }).execute();
 }
 
 /** The response a deletion code belongs to, within one campaign. */

@@ -1,8 +1,9 @@
 /**
  * The respondent's path: save progress, submit once (idempotently), delete with the code.
- * Only hashes of resume tokens, deletion codes and idempotency keys are stored.
+ * Only hashes of resume tokens, deletion codes and idempotency keys are stored, and the deletion
+ * code sealed under the idempotency key (deletion-code.ts).
  */
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { tallyKeys, untallyResponse } from '../../analysis/answer-tally.ts';
 import type { Database } from '../db/schema.ts';
@@ -15,30 +16,10 @@ import { validatorFor, type AnswerValidator } from '../surveys/answer-validator.
 import * as responses from './response-repository.ts';
 import { insertCompleteSubmission } from './submission-repository.ts';
 import { countSubmission } from '../funnel/funnel-counters.ts';
+import { newDeletionCode, normaliseCode, openSealedCode, sealCode } from './deletion-code.ts';
 import { waveForSubmissionToday } from '../waves/wave-repository.ts';
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
-
-/** Crockford base32 without I, L, O, U: readable aloud and hard to mistype. */
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-
-/** XXXX-XXXX-XXXX-XXXX-XXXX: 100 bits from an HMAC, so a retried submission gets the same code back. */
-function formatCode(bytes: Buffer): string {
-  let bits = 0n;
-  for (const b of bytes.subarray(0, 13)) bits = (bits << 8n) | BigInt(b);
-  let out = '';
-  for (let i = 0; i < 20; i++) {
-    out += ALPHABET[Number(bits & 31n)];
-    bits >>= 5n;
-  }
-  return out.match(/.{4}/g)!.join('-');
-}
-
-/** Accepts the code as typed: lower case, spaces, O for 0, I or L for 1. */
-export function normaliseCode(code: string): string {
-  const clean = code.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
-  return clean.match(/.{1,4}/g)?.join('-') ?? '';
-}
 
 export interface SubmitInput {
   answers: unknown;
@@ -53,6 +34,13 @@ export interface SubmitResult {
   replayed: boolean;
 }
 
+/** What a retried submission brings to find its stored answer and open its sealed code. */
+interface Retry {
+  keyHash: string;
+  linkId: string;
+  idempotencyKey: string;
+}
+
 export interface SaveInput {
   answers: unknown;
   locale: string;
@@ -63,10 +51,7 @@ export interface SaveInput {
 export class ResponseService {
   private readonly openLinks = new OpenLinkCache();
 
-  constructor(
-    private readonly db: Kysely<Database>,
-    private readonly secret: Buffer,
-  ) {}
+  constructor(private readonly db: Kysely<Database>) {}
 
   private validator(ctx: LinkContext): AnswerValidator {
     return validatorFor(ctx.editionId, ctx.definition);
@@ -83,10 +68,6 @@ export class ResponseService {
       country: v.asks('country') ? asString(answers.country) : ctx.country,
       authorityType: v.asks('authority_type') ? asString(answers.authority_type) : 'not_asked',
     };
-  }
-
-  private deletionCodeFor(keyHash: string): string {
-    return formatCode(createHmac('sha256', this.secret).update(`deletion:${keyHash}`).digest());
   }
 
   /**
@@ -120,6 +101,7 @@ export class ResponseService {
   /** Validates and stores; null when the link refused the answer as it was stored (closed, disabled). */
   async submit(ctx: LinkContext, input: SubmitInput): Promise<SubmitResult | null> {
     const keyHash = sha256(`${ctx.linkId}:${input.idempotencyKey}`);
+    const retry = { keyHash, linkId: ctx.linkId, idempotencyKey: input.idempotencyKey };
     const bodyHash = sha256(canonicalJson({ answers: input.answers, locale: input.locale }));
 
     // Validation comes first and the key is looked up only when it fails (a key used with other
@@ -135,24 +117,25 @@ export class ResponseService {
       answers = checked.answers;
     } catch (err) {
       if (err instanceof ValidationError) {
-        const replay = await this.replay(keyHash, bodyHash);
+        const replay = await this.replay(retry, bodyHash);
         if (replay) return replay;
       }
       throw err;
     }
-    const deletionCode = this.deletionCodeFor(keyHash);
+    const deletionCode = newDeletionCode();
+    const sealedCode = sealCode(deletionCode, ctx.linkId, input.idempotencyKey);
     const fields = { ...this.grouping(v, ctx, answers), language: input.locale, answers };
 
     if (!input.resumeToken) {
       try {
         const id = await insertCompleteSubmission(this.db, {
           ...fields, editionId: ctx.editionId, campaignId: ctx.campaignId, linkId: ctx.linkId, linkCountry: ctx.country,
-          deletionCodeHash: sha256(deletionCode), keyHash, bodyHash,
+          deletionCodeHash: sha256(deletionCode), keyHash, bodyHash, sealedCode,
         });
         return id === null ? null : { id, deletionCode, replayed: false };
       } catch (err) {
         // The key exists: a retry (same answers) or a conflict (other answers).
-        return this.replayOnDuplicate(err, keyHash, bodyHash);
+        return this.replayOnDuplicate(err, retry, bodyHash);
       }
     }
 
@@ -184,7 +167,7 @@ export class ResponseService {
           startedNow = true;
         }
         // Same transaction: the response exists if and only if its key does.
-        await responses.insertSubmissionKey(trx, keyHash, bodyHash, responseId);
+        await responses.insertSubmissionKey(trx, keyHash, bodyHash, sealedCode, responseId);
         // Last, so the counter row is locked only until the commit; a replay never gets here.
         await countSubmission(trx, ctx.linkId, { alsoStarted: startedNow });
         return responseId;
@@ -192,26 +175,30 @@ export class ResponseService {
       return { id, deletionCode, replayed: false };
     } catch (err) {
       // Two copies of the same submission raced; the loser answers like a retry.
-      return this.replayOnDuplicate(err, keyHash, bodyHash);
+      return this.replayOnDuplicate(err, retry, bodyHash);
     }
   }
 
   /** A unique violation on the key means an earlier copy was stored: answer as it was answered. */
-  private async replayOnDuplicate(err: unknown, keyHash: string, bodyHash: string): Promise<SubmitResult> {
+  private async replayOnDuplicate(err: unknown, retry: Retry, bodyHash: string): Promise<SubmitResult> {
     if ((err as { code?: string }).code === '23505') {
-      const again = await this.replay(keyHash, bodyHash);
+      const again = await this.replay(retry, bodyHash);
       if (again) return again;
     }
     throw err;
   }
 
-  private async replay(keyHash: string, bodyHash: string): Promise<SubmitResult | undefined> {
-    const existing = await responses.findSubmissionKey(this.db, keyHash);
+  /** The stored answer to an earlier copy of this submission, its code unsealed with the key the retry brings. */
+  private async replay(retry: Retry, bodyHash: string): Promise<SubmitResult | undefined> {
+    const existing = await responses.findSubmissionKey(this.db, retry.keyHash);
     if (!existing) return undefined;
     if (existing.body_hash !== bodyHash) {
       throw new ConflictError('This Idempotency-Key was already used with different answers.');
     }
-    return { id: existing.response_id, deletionCode: this.deletionCodeFor(keyHash), replayed: true };
+    const deletionCode = existing.sealed_code === null ? null : openSealedCode(existing.sealed_code, retry.linkId, retry.idempotencyKey);
+    // Submitted before codes were sealed: its code was shown once and nothing here can make it again.
+    if (deletionCode === null) throw new ConflictError('This answer was stored earlier; its deletion code was shown then and cannot be shown again.');
+    return { id: existing.response_id, deletionCode, replayed: true };
   }
 
   /** Saves progress; returns the resume token (a new one when the browser had none). */
@@ -222,10 +209,14 @@ export class ResponseService {
     if (Object.keys(errors).length > 0) throw new ValidationError('Some answers need attention.', errors);
     const fields = { ...this.grouping(v, ctx, answers), language: input.locale, answers, lastPage: input.page };
     if (input.resumeToken) {
-      const partial = await responses.findPartialByResumeHash(this.db, ctx.linkId, sha256(input.resumeToken));
-      if (!partial) throw new NotFoundError('There is no saved answer for this resume token.');
-      await responses.updatePartial(this.db, partial.id, fields);
-      return { resumeToken: input.resumeToken, started: false };
+      // Twice at most: a partial rewritten by the shuffle (response-shuffle.ts) while this save
+      // waited for it is found again under the same resume token.
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const partial = await responses.findPartialByResumeHash(this.db, ctx.linkId, sha256(input.resumeToken));
+        if (!partial) break;
+        if (await responses.updatePartial(this.db, partial.id, fields)) return { resumeToken: input.resumeToken, started: false };
+      }
+      throw new NotFoundError('There is no saved answer for this resume token.');
     }
     const resumeToken = randomBytes(24).toString('base64url');
     await responses.insertResponse(this.db, {

@@ -17,6 +17,8 @@ export interface CompleteSubmission extends Omit<ResponseFields, 'lastPage'> {
   deletionCodeHash: string;
   keyHash: string;
   bodyHash: string;
+  /** The deletion code sealed under the idempotency key (deletion-code.ts). */
+  sealedCode: string;
 }
 
 /**
@@ -42,8 +44,8 @@ export async function insertCompleteSubmission(db: Kysely<Database>, s: Complete
       where exists (select 1 from link_open)
       returning id
     ), key_row as (
-      insert into submission_key (key_hash, body_hash, response_id)
-      select ${s.keyHash}, ${s.bodyHash}, id from response_row
+      insert into submission_key (key_hash, body_hash, sealed_code, response_id)
+      select ${s.keyHash}, ${s.bodyHash}, ${s.sealedCode}, id from response_row
       returning response_id
     ), counted as (
       insert into link_funnel_day (link_id, day, shard, visits, starts, completions)

@@ -1,7 +1,8 @@
 /**
  * Secrets the servers share, generated once and kept in the database so that every copy behind a
- * load balancer derives the same values. They key HMACs only: what they protect (an idempotency
- * key chosen by the respondent's browser) is never stored.
+ * load balancer derives the same values: today only the key of staff CSRF tokens (which are also
+ * bound to a session). Nothing about respondents may be keyed by them: a copy of the database
+ * holds them too.
  */
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';

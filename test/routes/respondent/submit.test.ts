@@ -45,7 +45,7 @@ t.test('a valid response is stored with what is needed to count, and nothing ide
   t.not(row.deletion_code_hash, body.deletionCode, 'only a hash of the code is stored');
   t.same(Object.keys(row).sort(), [
     'answers', 'authority_type', 'campaign_id', 'country', 'deletion_code_hash', 'edition_id', 'id', 'language',
-    'last_page', 'link_country', 'link_id', 'resume_token_hash', 'started_on', 'status', 'submitted_on', 'tallied',
+    'last_page', 'link_country', 'link_id', 'resume_token_hash', 'shuffled', 'started_on', 'status', 'submitted_on', 'tallied',
     ...Object.keys(row).filter((k) => k === 'wave_id'),
   ].sort(), 'no column holds anything about the client');
 });

@@ -1,0 +1,71 @@
+/**
+ * Rewrites the rows of past days at random places, so that neither a row's physical place (ctid,
+ * the order of a dump) nor its transaction id (xmin) follows the order in which respondents
+ * answered: both would date a response to the minute, though no column stores a time.
+ *
+ * One transaction per batch: the responses of past days not shuffled yet, their idempotency keys
+ * and folded free texts, the tally counters of their campaigns and the funnel counters of their
+ * days are each moved to a scratch table, deleted and inserted back in random order. Everything is
+ * kept as it was (ids, tallied, keys, counts), only where and by which transaction it was written
+ * changes. The tally lock keeps folds and deletions by code out meanwhile.
+ */
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { lockTallies } from '../../analysis/answer-tally.ts';
+import type { Database } from '../db/schema.ts';
+
+type Trx = Transaction<Database>;
+
+/** Moves the rows of `table` that `where` selects into a scratch table and back, in random order. */
+async function rewriteInRandomOrder(trx: Trx, table: string, where: RawBuilder<unknown>): Promise<void> {
+  const scratch = sql.table(`shuffle_${table}`);
+  const target = sql.table(table);
+  await sql`create temp table ${scratch} (like ${target}) on commit drop`.execute(trx);
+  // One statement: the rows deleted are exactly the rows kept.
+  await sql`with gone as (delete from ${target} t where ${where} returning t.*) insert into ${scratch} select * from gone`.execute(trx);
+  await sql`insert into ${target} select * from ${scratch} order by random()`.execute(trx);
+}
+
+/**
+ * Shuffles up to `limit` responses of days before `before` (today by default: a day is shuffled
+ * once it is over, so no batch is narrower than a day); returns how many.
+ */
+export async function shufflePastResponses(db: Kysely<Database>, limit: number, before?: string): Promise<number> {
+  const cutoff = before === undefined ? sql`current_date` : sql`${before}::date`;
+  return db.transaction().execute(async (trx) => {
+    await lockTallies(trx);
+    await sql`create temp table shuffle_ids (id uuid primary key, campaign_id uuid, day date) on commit drop`.execute(trx);
+    // Locked until the commit: a save to a partial among them waits, then finds it again (response-service).
+    const { rows } = await sql<{ n: number }>`
+      with picked as (
+        insert into shuffle_ids
+        select id, campaign_id, coalesce(submitted_on, started_on) from response
+        where not shuffled and coalesce(submitted_on, started_on) < ${cutoff}
+        -- Ids are random (UUID v4): batches taken in their order are random subsets.
+        order by id
+        limit ${limit}::int
+        for update
+        returning 1
+      ) select count(*)::int as n from picked`.execute(trx);
+    const n = Number(rows[0]?.n ?? 0);
+    if (n === 0) return 0;
+    // The rows that point at a response first, so that deleting it cascades to nothing.
+    await rewriteInRandomOrder(trx, 'submission_key', sql`t.response_id in (select id from shuffle_ids)`);
+    await rewriteInRandomOrder(trx, 'answer_text', sql`t.response_id in (select id from shuffle_ids)`);
+    await sql`create temp table shuffle_response (like response) on commit drop`.execute(trx);
+    await sql`with gone as (delete from response t where t.id in (select id from shuffle_ids) returning t.*) insert into shuffle_response select * from gone`.execute(trx);
+    await sql`update shuffle_response set shuffled = true`.execute(trx);
+    await sql`insert into response select * from shuffle_response order by random()`.execute(trx);
+    // A counter's place and transaction id would tell when its first or latest answer was folded.
+    await rewriteInRandomOrder(trx, 'answer_tally', sql`t.campaign_id in (select distinct campaign_id from shuffle_ids)`);
+    await rewriteInRandomOrder(trx, 'link_funnel_day', sql`t.day < ${cutoff} and t.day >= (select min(day) from shuffle_ids)`);
+    return n;
+  });
+}
+
+/**
+ * Frees the old versions of the rewritten rows, so that their space is reused. Their bytes may
+ * stay in the data files until overwritten; only VACUUM FULL rewrites the files.
+ */
+export async function vacuumShuffledTables(db: Kysely<Database>): Promise<void> {
+  await sql`vacuum response, submission_key, answer_text, answer_tally, link_funnel_day`.execute(db);
+}
