@@ -11,6 +11,7 @@ import answerTallies from './plugins/answer-tallies.ts';
 import databasePlugin from './plugins/database.ts';
 import openapiPlugin from './plugins/openapi.ts';
 import responseShuffle from './plugins/response-shuffle.ts';
+import respondentLog, { isQuietRoute } from './plugins/respondent-log.ts';
 import servicesPlugin from './plugins/services.ts';
 import staffSessions from './auth/session-plugin.ts';
 import surveysPlugin from './plugins/surveys.ts';
@@ -99,6 +100,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(fp(async () => {}, { name: 'config' }));
   // Before every route, so that the OpenAPI document sees them all.
   await app.register(openapiPlugin);
+  await app.register(respondentLog);
   await app.register(securityHeaders);
   await app.register(rateLimit, { global: false });
   await app.register(fastifyFormbody, { bodyLimit: config.BODY_LIMIT });
@@ -117,9 +119,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.addHook('onResponse', async (request, reply) => logRequest(request, reply));
 
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
+    // Respondent routes log no request line; their errors are dated to the day (respondent-log.ts).
+    const log = isQuietRoute(request.routeOptions.url, request.routeOptions.config) ? app.respondentLog : request.log;
     if (error instanceof AppError) return sendError(request, reply, error.statusCode, error.message, error.details);
     if (isDatabaseUnavailable(error)) {
-      request.log.warn({ route: request.routeOptions.url, code: (error as { code?: string }).code }, 'database unavailable');
+      log.warn({ route: request.routeOptions.url, code: (error as { code?: string }).code }, 'database unavailable');
       reply.header('retry-after', '2');
       return sendError(request, reply, 503, new UnavailableError().message);
     }
@@ -133,7 +137,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) return sendError(request, reply, status, error.message);
-    request.log.error({ route: request.routeOptions.url, err: { message: error.message, stack: error.stack } }, 'request failed');
+    log.error({ route: request.routeOptions.url, err: { message: error.message, stack: error.stack } }, 'request failed');
     return sendError(request, reply, 500, 'Something went wrong on our side.');
   });
 

@@ -15,14 +15,15 @@ import type { Database } from '../db/schema.ts';
 
 type Trx = Transaction<Database>;
 
-/** Moves the rows of `table` that `where` selects into a scratch table and back, in random order. */
-async function rewriteInRandomOrder(trx: Trx, table: string, where: RawBuilder<unknown>): Promise<void> {
-  const scratch = sql.table(`shuffle_${table}`);
-  const target = sql.table(table);
-  await sql`create temp table ${scratch} (like ${target}) on commit drop`.execute(trx);
-  // One statement: the rows deleted are exactly the rows kept.
-  await sql`with gone as (delete from ${target} t where ${where} returning t.*) insert into ${scratch} select * from gone`.execute(trx);
-  await sql`insert into ${target} select * from ${scratch} order by random()`.execute(trx);
+/** Moves the rows of `table` that `where` selects into a scratch table (one statement: the rows deleted are the rows kept). */
+async function moveOut(trx: Trx, table: string, where: RawBuilder<unknown>): Promise<void> {
+  await sql`create temp table ${sql.table(`shuffle_${table}`)} (like ${sql.table(table)}) on commit drop`.execute(trx);
+  await sql`with gone as (delete from ${sql.table(table)} t where ${where} returning t.*) insert into ${sql.table(`shuffle_${table}`)} select * from gone`.execute(trx);
+}
+
+/** Puts the moved rows back, in random order. */
+async function putBack(trx: Trx, table: string): Promise<void> {
+  await sql`insert into ${sql.table(table)} select * from ${sql.table(`shuffle_${table}`)} order by random()`.execute(trx);
 }
 
 /**
@@ -48,16 +49,19 @@ export async function shufflePastResponses(db: Kysely<Database>, limit: number, 
       ) select count(*)::int as n from picked`.execute(trx);
     const n = Number(rows[0]?.n ?? 0);
     if (n === 0) return 0;
-    // The rows that point at a response first, so that deleting it cascades to nothing.
-    await rewriteInRandomOrder(trx, 'submission_key', sql`t.response_id in (select id from shuffle_ids)`);
-    await rewriteInRandomOrder(trx, 'answer_text', sql`t.response_id in (select id from shuffle_ids)`);
-    await sql`create temp table shuffle_response (like response) on commit drop`.execute(trx);
-    await sql`with gone as (delete from response t where t.id in (select id from shuffle_ids) returning t.*) insert into shuffle_response select * from gone`.execute(trx);
+    // The rows that point at a response go out first and come back last, so that deleting the
+    // response cascades to nothing.
+    const byResponse = sql`t.response_id in (select id from shuffle_ids)`;
+    await moveOut(trx, 'submission_key', byResponse);
+    await moveOut(trx, 'answer_text', byResponse);
+    await moveOut(trx, 'response', sql`t.id in (select id from shuffle_ids)`);
     await sql`update shuffle_response set shuffled = true`.execute(trx);
-    await sql`insert into response select * from shuffle_response order by random()`.execute(trx);
+    for (const table of ['response', 'submission_key', 'answer_text']) await putBack(trx, table);
     // A counter's place and transaction id would tell when its first or latest answer was folded.
-    await rewriteInRandomOrder(trx, 'answer_tally', sql`t.campaign_id in (select distinct campaign_id from shuffle_ids)`);
-    await rewriteInRandomOrder(trx, 'link_funnel_day', sql`t.day < ${cutoff} and t.day >= (select min(day) from shuffle_ids)`);
+    await moveOut(trx, 'answer_tally', sql`t.campaign_id in (select distinct campaign_id from shuffle_ids)`);
+    await putBack(trx, 'answer_tally');
+    await moveOut(trx, 'link_funnel_day', sql`t.day < ${cutoff} and t.day >= (select min(day) from shuffle_ids)`);
+    await putBack(trx, 'link_funnel_day');
     return n;
   });
 }

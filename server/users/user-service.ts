@@ -11,7 +11,7 @@ import { AppError, ConflictError, NotFoundError, ValidationError } from '../erro
 import { recordAudit, type AuditEntry } from '../audit/audit-service.ts';
 import { ROLES, type Role, type StaffPrincipal } from '../auth/principal.ts';
 import type { SessionService } from '../auth/session-service.ts';
-import { SignInLimiter } from '../auth/sign-in-limiter.ts';
+import { SignInThrottle } from '../auth/sign-in-throttle.ts';
 import { hashPassword, passwordProblems, verifyPassword } from './password-hashing.ts';
 import * as users from './user-repository.ts';
 
@@ -28,7 +28,9 @@ export function passwordLink(publicUrl: string, token: string): string {
 
 export class TooManyAttemptsError extends AppError {
   constructor(readonly retryAfterSeconds: number) {
-    super(429, `Too many failed sign-ins. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`);
+    super(429, retryAfterSeconds < 60
+      ? `Too many failed sign-ins. Try again in ${retryAfterSeconds} second(s).`
+      : `Too many failed sign-ins. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`);
   }
 }
 
@@ -42,16 +44,16 @@ export interface NewUserInput {
 export type Actor = AuditEntry['actor'];
 
 export class UserService {
-  readonly limiter: SignInLimiter;
+  readonly throttle: SignInThrottle;
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly sessions: SessionService,
     /** The countries an IPNC may be bound to (from surveys/reference). */
     private readonly countryCodes: () => readonly string[],
-    limiter?: SignInLimiter,
+    throttle?: SignInThrottle,
   ) {
-    this.limiter = limiter ?? new SignInLimiter();
+    this.throttle = throttle ?? new SignInThrottle();
   }
 
   /** Checks and normalises a new account; ValidationError lists every problem. */
@@ -182,19 +184,25 @@ export class UserService {
 
   /**
    * Checks a sign-in. Unknown e-mail, wrong password, no password yet and disabled account all
-   * give the same answer (null) in about the same time; the limiter counts every failure.
+   * give the same answer (null) in about the same time; the throttle counts every failure, and
+   * each wait it starts or lengthens is audited (the client by its pseudonym, never its address).
    */
   async authenticate(emailInput: string, password: string, client: string): Promise<StaffUser | null> {
     const email = emailInput.trim().toLowerCase().slice(0, 320);
-    const wait = this.limiter.retryAfter(email, client);
-    if (wait > 0) throw new TooManyAttemptsError(Math.ceil(wait / 1000));
+    const { waitMs } = this.throttle.check(email, client);
+    if (waitMs > 0) throw new TooManyAttemptsError(Math.ceil(waitMs / 1000));
     const user = await users.findUserByEmail(this.db, email);
     const ok = await verifyPassword(user?.password_hash ?? null, password);
     if (!user || !ok || user.disabled_at) {
-      this.limiter.fail(email, client);
+      for (const event of this.throttle.fail(email, client)) {
+        await recordAudit(this.db, {
+          actor: 'sign-in throttle', action: 'sign_in.throttle', objectType: 'staff_user', objectId: user?.id,
+          detail: { ...event, account: email, client: this.throttle.clientTag(client) },
+        });
+      }
       return null;
     }
-    this.limiter.succeed(email);
+    this.throttle.succeed(email);
     await users.recordSignIn(this.db, user.id, new Date());
     return user;
   }

@@ -56,7 +56,7 @@ export default async function respondentRoutes(fastify: FastifyInstance) {
       const allTexts = Object.fromEntries(offered.map((l) => [l, textsIn(fastify.reference.texts, l)]));
       const localeScripts = offered.map(surveyCoreLocaleScript).filter((s): s is string => !!s);
       reply.header('cache-control', 'no-store');
-      if (request.method === 'GET') await countVisit(fastify.db, ctx.linkId, request.log);
+      if (request.method === 'GET') await countVisit(fastify.db, ctx.linkId, fastify.respondentLog);
       return reply.viewAsync('pages/survey.hbs', {
         lang, t, token, allTexts,
         pageTitle: String((ctx.definition.title as Record<string, string> | undefined)?.[lang] ?? (ctx.definition.title as Record<string, string> | undefined)?.default ?? ctx.definition.title ?? 'Survey'),
