@@ -26,6 +26,20 @@ async function putBack(trx: Trx, table: string): Promise<void> {
   await sql`insert into ${sql.table(table)} select * from ${sql.table(`shuffle_${table}`)} order by random()`.execute(trx);
 }
 
+/** The tables that point at a response, each moved out and back with it. */
+const POINTING_AT_RESPONSE = ['submission_key', 'answer_text'];
+
+/**
+ * A table added later that points at responses would lose its rows to the cascade when a response
+ * is moved out: the shuffle refuses to run until it is taught that table.
+ */
+async function checkPointingTables(trx: Trx): Promise<void> {
+  const { rows } = await sql<{ name: string }>`
+    select conrelid::regclass::text as name from pg_constraint where contype = 'f' and confrelid = 'response'::regclass`.execute(trx);
+  const unknown = rows.map((r) => r.name).filter((n) => !POINTING_AT_RESPONSE.includes(n));
+  if (unknown.length > 0) throw new Error(`the response shuffle does not know ${unknown.join(', ')}, which points at responses (shuffle-repository.ts)`);
+}
+
 /**
  * Shuffles up to `limit` responses of days before `before` (today by default: a day is shuffled
  * once it is over, so no batch is narrower than a day); returns how many.
@@ -34,6 +48,7 @@ export async function shufflePastResponses(db: Kysely<Database>, limit: number, 
   const cutoff = before === undefined ? sql`current_date` : sql`${before}::date`;
   return db.transaction().execute(async (trx) => {
     await lockTallies(trx);
+    await checkPointingTables(trx);
     await sql`create temp table shuffle_ids (id uuid primary key, campaign_id uuid, day date) on commit drop`.execute(trx);
     // Locked until the commit: a save to a partial among them waits, then finds it again (response-service).
     const { rows } = await sql<{ n: number }>`
@@ -51,12 +66,10 @@ export async function shufflePastResponses(db: Kysely<Database>, limit: number, 
     if (n === 0) return 0;
     // The rows that point at a response go out first and come back last, so that deleting the
     // response cascades to nothing.
-    const byResponse = sql`t.response_id in (select id from shuffle_ids)`;
-    await moveOut(trx, 'submission_key', byResponse);
-    await moveOut(trx, 'answer_text', byResponse);
+    for (const table of POINTING_AT_RESPONSE) await moveOut(trx, table, sql`t.response_id in (select id from shuffle_ids)`);
     await moveOut(trx, 'response', sql`t.id in (select id from shuffle_ids)`);
     await sql`update shuffle_response set shuffled = true`.execute(trx);
-    for (const table of ['response', 'submission_key', 'answer_text']) await putBack(trx, table);
+    for (const table of ['response', ...POINTING_AT_RESPONSE]) await putBack(trx, table);
     // A counter's place and transaction id would tell when its first or latest answer was folded.
     await moveOut(trx, 'answer_tally', sql`t.campaign_id in (select distinct campaign_id from shuffle_ids)`);
     await putBack(trx, 'answer_tally');

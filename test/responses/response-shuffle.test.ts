@@ -39,8 +39,8 @@ function spearman(x: number[], y: number[]): number {
 }
 
 // A few hundred submissions one after another take a while on the embedded database.
-t.setTimeout(400_000);
-const N = 300;
+t.setTimeout(600_000);
+const N = 200;
 const { app } = await buildTestApp(t, { TALLY_INTERVAL_MS: '0', SHUFFLE_INTERVAL_MINUTES: '0', SUBMIT_RATE_PER_MINUTE: '100000' });
 const link = await openLink(app);
 const definition = (await findEditionById(app.db, link.editionId))!.definition;
@@ -107,8 +107,8 @@ t.test('after the shuffle, they no longer do, and nothing else changed', async (
 
   for (const table of ['response', 'submission_key', 'answer_text'] as const) {
     const r = await placesOf(table);
-    t.ok(Math.abs(r.ctid) < 0.25, `${table}: ctid order against submission order, Spearman ${r.ctid.toFixed(3)}`);
-    t.ok(Math.abs(r.xmin) < 0.25, `${table}: xmin against submission order, Spearman ${r.xmin.toFixed(3)} over ${r.xmins} transaction ids`);
+    t.ok(Math.abs(r.ctid) < 0.3, `${table}: ctid order against submission order, Spearman ${r.ctid.toFixed(3)}`);
+    t.ok(Math.abs(r.xmin) < 0.3, `${table}: xmin against submission order, Spearman ${r.xmin.toFixed(3)} over ${r.xmins} transaction ids`);
   }
   t.same(await contents(), before, 'every value, key, text, tally and count as it was');
   const flags = await app.db.selectFrom('response').select('shuffled').distinct().execute();
@@ -145,5 +145,14 @@ t.test('a partial saved again after its day is shuffled again; a save waits out 
   if (row.shuffled) {
     t.equal((await save(3, token)).statusCode, 200);
     t.equal((await app.db.selectFrom('response').select('shuffled').where('status', '=', 'partial').executeTakeFirstOrThrow()).shuffled, false, 'a changed row waits for the next shuffle');
+  }
+});
+
+t.test('a table the shuffle does not know that points at responses stops it before anything moves', async (t) => {
+  await sql`create table response_note (response_id uuid not null references response(id) on delete cascade)`.execute(app.db);
+  try {
+    await t.rejects(shuffleResponses(app.db), /does not know response_note/);
+  } finally {
+    await sql`drop table response_note`.execute(app.db);
   }
 });
