@@ -16,7 +16,8 @@ import surveysPlugin from './plugins/surveys.ts';
 import securityHeaders from './plugins/security-headers.ts';
 import staticAssets from './plugins/static-assets.ts';
 import viewsPlugin from './plugins/views.ts';
-import { inspectBody, isDatabaseUnavailable } from './request-guards.ts';
+import { isDatabaseUnavailable } from './request-guards.ts';
+import inputGuard from './input/input-guard.ts';
 import { registerRoutes } from './routes/index.ts';
 import fp from 'fastify-plugin';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -109,9 +110,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(answerTallies);
   await app.register(staffSessions);
 
-  app.addHook('preValidation', async (request) => {
-    if (request.body !== undefined) inspectBody(request.body);
-  });
+  await app.register(inputGuard);
   app.addHook('onResponse', async (request, reply) => logRequest(request, reply));
 
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
