@@ -37,6 +37,8 @@ t.test('hostile input on every kind of route', async (t) => {
     ];
     for (const name of ['hasOwnProperty', 'toString', 'valueOf', 'constructor', 'isPrototypeOf', '__defineGetter__', '__proto__']) {
       for (const [who, client] of [['admin', admin], ['analyst', analyst], ['ipnc', ipnc]] as const) {
+        // Every name for the admin; two for the other roles, which go through the same guard.
+        if (who !== 'admin' && !['hasOwnProperty', '__proto__'].includes(name)) continue;
         for (const page of pages) {
           const res = await client.get(`${page}&${name}=1`, { accept: page.startsWith('/api/') ? 'application/json' : 'text/html' });
           // An IPNC may not read responses at all (403 before the query is looked at).
