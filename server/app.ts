@@ -62,7 +62,9 @@ function wantsHtml(request: FastifyRequest): boolean {
 
 async function sendError(request: FastifyRequest, reply: FastifyReply, status: number, title: string, details?: Record<string, string[]>) {
   if (wantsHtml(request)) {
-    return reply.status(status).type('text/html; charset=utf-8').viewAsync('pages/error.hbs', { title, status, pageTitle: title });
+    // Sent here rather than returned: @fastify/static calls the error handler and drops what it returns.
+    const html = await reply.status(status).type('text/html; charset=utf-8').viewAsync('pages/error.hbs', { title, status, pageTitle: title });
+    return reply.send(html);
   }
   return reply
     .status(status)
@@ -95,24 +97,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) routeList.push({ method, url: route.url });
   });
-  // A named no-op so that plugins can declare `dependencies: ['config']`.
-  await app.register(fp(async () => {}, { name: 'config' }));
-  // Before every route, so that the OpenAPI document sees them all.
-  await app.register(openapiPlugin);
-  await app.register(securityHeaders);
-  await app.register(rateLimit, { global: false });
-  await app.register(fastifyFormbody, { bodyLimit: config.BODY_LIMIT });
-  await app.register(viewsPlugin);
-  await app.register(staticAssets);
-  await app.register(databasePlugin, { pgliteTemplate: options.pgliteTemplate });
-  await app.register(surveysPlugin);
-  await app.register(servicesPlugin);
-  await app.register(answerTallies);
-  await app.register(staffSessions);
-
-  await app.register(inputGuard);
-  app.addHook('onResponse', async (request, reply) => logRequest(request, reply));
-
+  // Set before any plugin adds routes: a route takes the error handler in force when it is added, and the
+  // static files' routes must refuse bad input (input-guard.ts) through this one like every other route.
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     if (error instanceof AppError) return sendError(request, reply, error.statusCode, error.message, error.details);
     if (isDatabaseUnavailable(error)) {
@@ -133,6 +119,24 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     request.log.error({ route: request.routeOptions.url, err: { message: error.message, stack: error.stack } }, 'request failed');
     return sendError(request, reply, 500, 'Something went wrong on our side.');
   });
+
+  // A named no-op so that plugins can declare `dependencies: ['config']`.
+  await app.register(fp(async () => {}, { name: 'config' }));
+  // Before every route, so that the OpenAPI document sees them all.
+  await app.register(openapiPlugin);
+  await app.register(securityHeaders);
+  await app.register(rateLimit, { global: false });
+  await app.register(fastifyFormbody, { bodyLimit: config.BODY_LIMIT });
+  await app.register(viewsPlugin);
+  await app.register(staticAssets);
+  await app.register(databasePlugin, { pgliteTemplate: options.pgliteTemplate });
+  await app.register(surveysPlugin);
+  await app.register(servicesPlugin);
+  await app.register(answerTallies);
+  await app.register(staffSessions);
+
+  await app.register(inputGuard);
+  app.addHook('onResponse', async (request, reply) => logRequest(request, reply));
 
   app.setNotFoundHandler(
     { preHandler: app.rateLimit({ max: 120, timeWindow: '1 minute' }) },

@@ -84,6 +84,8 @@ export const CORPUS: HostileCase[] = [
   { name: 'delete: a NUL in the code', method: 'POST', url: '/s/{token}/responses/delete', json: { deletionCode: 'AAAA\u0000' }, expect: [400] },
   { name: 'delete: a number as the code', method: 'POST', url: '/s/{token}/responses/delete', json: { deletionCode: 12345 }, expect: [422] },
   { name: 'survey page: script as the language', method: 'GET', url: `/s/{token}?lang=${encodeURIComponent(XSS)}`, headers: { accept: 'text/html' } },
+  { name: 'static file: a NUL in the path, as a browser asks', method: 'GET', url: '/assets/x%00y', headers: { accept: 'text/html' }, expect: [400] },
+  { name: 'vendor file: a NUL in the path', method: 'GET', url: '/vendor/chart.js/x%00y', headers: { accept: 'text/html' }, expect: [400] },
   { name: 'survey page: a NUL in the token', method: 'GET', url: '/s/AAAA%00AAAAAAAAAAAAAAAAAAA', headers: { accept: 'text/html' }, expect: [400] },
   { name: 'survey page: path traversal', method: 'GET', url: '/s/..%2F..%2F..%2Fetc%2Fpasswd', headers: { accept: 'text/html' }, expect: [404] },
   { name: 'static files: path traversal', method: 'GET', url: '/assets/..%2F..%2Fpackage.json', expect: [400, 403, 404] },
