@@ -72,6 +72,28 @@ async function sendError(request: FastifyRequest, reply: FastifyReply, status: n
     .send({ type: 'about:blank', title, status, ...(details ? { errors: details } : {}) });
 }
 
+/** The one error handler: typed errors to their status, validation to 422, anything else a 500 whose text stays here. */
+async function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof AppError) return sendError(request, reply, error.statusCode, error.message, error.details);
+  if (isDatabaseUnavailable(error)) {
+    request.log.warn({ route: request.routeOptions.url, code: (error as { code?: string }).code }, 'database unavailable');
+    reply.header('retry-after', '2');
+    return sendError(request, reply, 503, new UnavailableError().message);
+  }
+  if (error.validation) {
+    const details = Object.create(null) as Record<string, string[]>;
+    for (const v of error.validation) {
+      const key = (v.instancePath || '/').replace(/^\//, '').replace(/\//g, '.') || String(v.params?.missingProperty ?? 'body');
+      (details[key] ??= []).push(v.message ?? 'is invalid');
+    }
+    return sendError(request, reply, 422, 'The request is not valid.', details);
+  }
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) return sendError(request, reply, status, error.message);
+  request.log.error({ route: request.routeOptions.url, err: { message: error.message, stack: error.stack } }, 'request failed');
+  return sendError(request, reply, 500, 'Something went wrong on our side.');
+}
+
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
@@ -89,6 +111,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // Before any plugin adds routes: a route keeps the error handler in force when it is added, and static
+  // files must answer refused input (input/input-guard.ts) through this one like every other route.
+  app.setErrorHandler(handleError);
   // JSON and (for staff forms) URL-encoded bodies only: a text/plain body is a 415, not a string to validate.
   app.removeContentTypeParser('text/plain');
   app.decorate('config', config);
@@ -97,29 +122,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) routeList.push({ method, url: route.url });
   });
-  // Set before any plugin adds routes: a route takes the error handler in force when it is added, and the
-  // static files' routes must refuse bad input (input-guard.ts) through this one like every other route.
-  app.setErrorHandler(async (error: FastifyError, request, reply) => {
-    if (error instanceof AppError) return sendError(request, reply, error.statusCode, error.message, error.details);
-    if (isDatabaseUnavailable(error)) {
-      request.log.warn({ route: request.routeOptions.url, code: (error as { code?: string }).code }, 'database unavailable');
-      reply.header('retry-after', '2');
-      return sendError(request, reply, 503, new UnavailableError().message);
-    }
-    if (error.validation) {
-      const details = Object.create(null) as Record<string, string[]>;
-      for (const v of error.validation) {
-        const key = (v.instancePath || '/').replace(/^\//, '').replace(/\//g, '.') || String(v.params?.missingProperty ?? 'body');
-        (details[key] ??= []).push(v.message ?? 'is invalid');
-      }
-      return sendError(request, reply, 422, 'The request is not valid.', details);
-    }
-    const status = error.statusCode ?? 500;
-    if (status >= 400 && status < 500) return sendError(request, reply, status, error.message);
-    request.log.error({ route: request.routeOptions.url, err: { message: error.message, stack: error.stack } }, 'request failed');
-    return sendError(request, reply, 500, 'Something went wrong on our side.');
-  });
-
   // A named no-op so that plugins can declare `dependencies: ['config']`.
   await app.register(fp(async () => {}, { name: 'config' }));
   // Before every route, so that the OpenAPI document sees them all.
