@@ -15,7 +15,7 @@ export class AnalysisInputError extends Error {
 
 /** Every question filter must name a choice question of the edition and use its values. */
 export function checkQuestionFilters(filters: ResultFilters, catalogue: readonly QuestionInfo[]): void {
-  const details: Record<string, string[]> = {};
+  const details = Object.create(null) as Record<string, string[]>;
   for (const f of filters.questions) {
     const q = catalogue.find((x) => x.name === f.question);
     const key = `q.${f.question}`;

@@ -23,7 +23,8 @@ export interface ParseOptions {
 
 /** Parses a query string object (as Fastify gives it) into filters, or per-parameter errors. */
 export function parseFilterQuery(query: QueryInput, opts: ParseOptions = {}): ParsedFilters {
-  const errors: Record<string, string[]> = {};
+  // No prototype: the keys are the caller's parameter names, `hasOwnProperty` and `__proto__` included.
+  const errors = Object.create(null) as Record<string, string[]>;
   const fail = (key: string, message: string) => (errors[key] ??= []).push(message);
   const raw: Record<string, unknown> = {};
   const questions = new Map<string, string[]>();

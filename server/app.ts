@@ -18,7 +18,8 @@ import surveysPlugin from './plugins/surveys.ts';
 import securityHeaders from './plugins/security-headers.ts';
 import staticAssets from './plugins/static-assets.ts';
 import viewsPlugin from './plugins/views.ts';
-import { inspectBody, isDatabaseUnavailable } from './request-guards.ts';
+import { isDatabaseUnavailable } from './request-guards.ts';
+import inputGuard from './input/input-guard.ts';
 import { registerRoutes } from './routes/index.ts';
 import fp from 'fastify-plugin';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -63,12 +64,38 @@ function wantsHtml(request: FastifyRequest): boolean {
 
 async function sendError(request: FastifyRequest, reply: FastifyReply, status: number, title: string, details?: Record<string, string[]>) {
   if (wantsHtml(request)) {
-    return reply.status(status).type('text/html; charset=utf-8').viewAsync('pages/error.hbs', { title, status, pageTitle: title });
+    // Sent here rather than returned: @fastify/static calls the error handler and drops what it returns.
+    const html = await reply.status(status).type('text/html; charset=utf-8').viewAsync('pages/error.hbs', { title, status, pageTitle: title });
+    return reply.send(html);
   }
   return reply
     .status(status)
     .type('application/problem+json')
     .send({ type: 'about:blank', title, status, ...(details ? { errors: details } : {}) });
+}
+
+/** The one error handler: typed errors to their status, validation to 422, anything else a 500 whose text stays here. */
+async function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  // Respondent routes log no request line; their errors are dated to the day (respondent-log.ts).
+  const log = isQuietRoute(request.routeOptions.url, request.routeOptions.config) ? request.server.respondentLog : request.log;
+  if (error instanceof AppError) return sendError(request, reply, error.statusCode, error.message, error.details);
+  if (isDatabaseUnavailable(error)) {
+    log.warn({ route: request.routeOptions.url, code: (error as { code?: string }).code }, 'database unavailable');
+    reply.header('retry-after', '2');
+    return sendError(request, reply, 503, new UnavailableError().message);
+  }
+  if (error.validation) {
+    const details = Object.create(null) as Record<string, string[]>;
+    for (const v of error.validation) {
+      const key = (v.instancePath || '/').replace(/^\//, '').replace(/\//g, '.') || String(v.params?.missingProperty ?? 'body');
+      (details[key] ??= []).push(v.message ?? 'is invalid');
+    }
+    return sendError(request, reply, 422, 'The request is not valid.', details);
+  }
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) return sendError(request, reply, status, error.message);
+  log.error({ route: request.routeOptions.url, err: { message: error.message, stack: error.stack } }, 'request failed');
+  return sendError(request, reply, 500, 'Something went wrong on our side.');
 }
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
@@ -88,6 +115,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // Before any plugin adds routes: a route keeps the error handler in force when it is added, and static
+  // files must answer refused input (input/input-guard.ts) through this one like every other route.
+  app.setErrorHandler(handleError);
   // JSON and (for staff forms) URL-encoded bodies only: a text/plain body is a 415, not a string to validate.
   app.removeContentTypeParser('text/plain');
   app.decorate('config', config);
@@ -113,33 +143,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(responseShuffle);
   await app.register(staffSessions);
 
-  app.addHook('preValidation', async (request) => {
-    if (request.body !== undefined) inspectBody(request.body);
-  });
+  await app.register(inputGuard);
   app.addHook('onResponse', async (request, reply) => logRequest(request, reply));
-
-  app.setErrorHandler(async (error: FastifyError, request, reply) => {
-    // Respondent routes log no request line; their errors are dated to the day (respondent-log.ts).
-    const log = isQuietRoute(request.routeOptions.url, request.routeOptions.config) ? app.respondentLog : request.log;
-    if (error instanceof AppError) return sendError(request, reply, error.statusCode, error.message, error.details);
-    if (isDatabaseUnavailable(error)) {
-      log.warn({ route: request.routeOptions.url, code: (error as { code?: string }).code }, 'database unavailable');
-      reply.header('retry-after', '2');
-      return sendError(request, reply, 503, new UnavailableError().message);
-    }
-    if (error.validation) {
-      const details = Object.create(null) as Record<string, string[]>;
-      for (const v of error.validation) {
-        const key = (v.instancePath || '/').replace(/^\//, '').replace(/\//g, '.') || String(v.params?.missingProperty ?? 'body');
-        (details[key] ??= []).push(v.message ?? 'is invalid');
-      }
-      return sendError(request, reply, 422, 'The request is not valid.', details);
-    }
-    const status = error.statusCode ?? 500;
-    if (status >= 400 && status < 500) return sendError(request, reply, status, error.message);
-    log.error({ route: request.routeOptions.url, err: { message: error.message, stack: error.stack } }, 'request failed');
-    return sendError(request, reply, 500, 'Something went wrong on our side.');
-  });
 
   app.setNotFoundHandler(
     { preHandler: app.rateLimit({ max: 120, timeWindow: '1 minute' }) },

@@ -5,6 +5,7 @@
  */
 import type { FastifyReply, FastifyRequest, RouteOptions, preHandlerAsyncHookHandler } from 'fastify';
 import { AppError, ForbiddenError, NotFoundError } from '../errors.ts';
+import { textProblem } from '../input/input-inspection.ts';
 import type { Role, StaffPrincipal } from './principal.ts';
 
 export class UnauthorizedError extends AppError {
@@ -18,11 +19,25 @@ function wantsPage(request: FastifyRequest): boolean {
   return Boolean(request.routeOptions.config?.html) || (request.headers.accept ?? '').includes('text/html');
 }
 
-/** Only same-site paths: `next` must never send a signed-in user to another host. */
+/**
+ * Where to go after signing in: a staff page of this site, normalised (dot segments resolved,
+ * backslashes read as a browser reads them, every non-ASCII character percent-encoded, so that a
+ * Location header never carries raw text), or null when `next` leads anywhere else.
+ */
 export function safeNextPath(next: unknown): string | null {
-  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return null;
-  if (next.length > 1000 || /[\u0000-\u001f]/.test(next)) return null;
-  return next;
+  if (typeof next !== 'string' || next.length > 1000 || !next.startsWith('/') || /[\u0000-\u001f]/.test(next)) return null;
+  if (textProblem(next)) return null;
+  const base = 'http://staff.invalid';
+  let url: URL;
+  try {
+    url = new URL(next, base);
+  } catch {
+    return null;
+  }
+  if (url.origin !== base) return null;
+  if (url.pathname !== '/staff' && !url.pathname.startsWith('/staff/')) return null;
+  if (url.pathname === '/staff/sign-in' || url.pathname === '/staff/sign-out') return null;
+  return url.pathname + url.search;
 }
 
 /** Marks the hooks made by requireStaff, so that hoistStaffGuards can find them. */

@@ -3,14 +3,21 @@ import { parseArgs } from 'node:util';
 import { createCampaign } from '../campaigns/campaign-service.ts';
 import { listCampaigns } from '../campaigns/campaign-repository.ts';
 import { ValidationError } from '../errors.ts';
+import { parseCalendarDay, parseUtcDateTime } from '../input/calendar-dates.ts';
 import { createLink, linkUrl } from '../links/link-service.ts';
 import { syncEditionFiles } from '../surveys/edition-sync.ts';
 import { loadReferenceLists } from '../surveys/reference-lists.ts';
 import type { CliCommand } from './cli-context.ts';
 
 function parseDate(value: string | undefined, flag: string): Date {
-  const d = value ? new Date(value) : new Date(NaN);
-  if (Number.isNaN(d.getTime())) throw new ValidationError('Invalid arguments.', { [flag]: ['expected a date such as 2026-11-04 or 2026-11-04T09:00Z'] });
+  const d = parseUtcDateTime(value);
+  if (!d) throw new ValidationError('Invalid arguments.', { [flag]: ['expected a real date (UTC) such as 2026-11-04 or 2026-11-04T09:00Z'] });
+  return d;
+}
+
+function parseDay(value: string, flag: string): string {
+  const d = parseCalendarDay(value);
+  if (!d) throw new ValidationError('Invalid arguments.', { [flag]: ['expected a real date such as 2028-12-31'] });
   return d;
 }
 
@@ -42,7 +49,7 @@ export const campaignsCreate: CliCommand = {
       opensAt: parseDate(values.opens, 'opens'),
       closesAt: parseDate(values.closes, 'closes'),
       extendedUntil: values['extended-until'] ? parseDate(values['extended-until'], 'extended-until') : null,
-      ...(values['retain-until'] ? { retainUntil: values['retain-until'] } : {}),
+      ...(values['retain-until'] ? { retainUntil: parseDay(values['retain-until'], 'retain-until') } : {}),
     });
     print(`campaign "${campaign.name}" opens ${campaign.opens_at.toISOString()} closes ${campaign.closes_at.toISOString()}`);
     print(campaign.id);

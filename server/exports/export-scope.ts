@@ -46,7 +46,7 @@ export async function resolveScope(app: FastifyInstance, request: FastifyRequest
   const edition = editionId ? await findEditionById(app.db, editionId) : undefined;
   if (!edition) throw new NotFoundError('There is no such edition.');
 
-  const problems: Record<string, string[]> = {};
+  const problems = Object.create(null) as Record<string, string[]>;
   for (const q of filters.questions) {
     const info = findQuestion(edition.definition, q.question);
     if (!info || !isChoiceQuestion(info)) problems[`q.${q.question}`] = ['is not a choice question of this edition'];

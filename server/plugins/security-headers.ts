@@ -1,7 +1,8 @@
 /**
  * Security headers with a CSP that allows only this server's scripts, styles and images.
  * survey-js-ui sets element styles from script, which 'self' styles do not cover: style attributes
- * are allowed, style elements from other hosts are not.
+ * are allowed, style elements from other hosts are not. Staff pages show aggregated results and
+ * personal data of staff: no browser or proxy may keep a copy (Cache-Control: no-store).
  */
 import helmet from '@fastify/helmet';
 import fp from 'fastify-plugin';
@@ -27,6 +28,11 @@ export default fp(
       referrerPolicy: { policy: 'no-referrer' },
       hsts: fastify.config.SECURE_COOKIES ? { maxAge: 31536000, includeSubDomains: true } : false,
       crossOriginEmbedderPolicy: false,
+    });
+    fastify.addHook('onSend', async (request, reply, payload) => {
+      const type = String(reply.getHeader('content-type') ?? '');
+      if (request.url.startsWith('/staff') && type.startsWith('text/html')) reply.header('cache-control', 'no-store');
+      return payload;
     });
   },
   { name: 'security-headers', dependencies: ['config'] },

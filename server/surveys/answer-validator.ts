@@ -1,12 +1,13 @@
 /**
  * Checks a respondent's answers against their edition: strict checks survey-core does not make
  * (unknown keys, wrong JSON types, values outside choices, rating range, matrix rows and columns,
- * maxSelectedChoices), then survey-core's own validation (required, requiredIf, validators) in the
+ * maxSelectedChoices, whole numbers for counts), then survey-core's own validation (required, requiredIf, validators) in the
  * respondent's language. Values of questions that are hidden for these answers are dropped.
  */
 import 'survey-core/i18n';
 import { Model, type Question } from 'survey-core';
 import { compileAnswerCheck, type CompiledAnswerCheck } from './compiled-answer-check.ts';
+import { takesWholeNumbers, wholeNumberMessage } from './whole-number-rule.ts';
 
 export type Answers = Record<string, unknown>;
 export type QuestionErrors = Record<string, string[]>;
@@ -45,7 +46,7 @@ function textLimit(q: Question, fallback: number): number {
 }
 
 /** Checks the JSON type and the allowed values of one answer; returns messages (empty when fine). */
-export function checkValue(q: Question, value: unknown): string[] {
+export function checkValue(q: Question, value: unknown, locale = 'en'): string[] {
   const type = q.getType();
   const qa = q as unknown as Record<string, unknown>;
   switch (type) {
@@ -99,7 +100,8 @@ export function checkValue(q: Question, value: unknown): string[] {
     case 'text': {
       const inputType = String(qa.inputType ?? 'text');
       if (inputType === 'number' || inputType === 'range') {
-        return typeof value === 'number' && Number.isFinite(value) ? [] : ['Expected a number.'];
+        if (typeof value !== 'number' || !Number.isFinite(value)) return ['Expected a number.'];
+        return takesWholeNumbers(q) && !Number.isInteger(value) ? [wholeNumberMessage(locale)] : [];
       }
       if (typeof value !== 'string') return ['Expected text.'];
       return value.length > textLimit(q, DEFAULT_TEXT_LIMIT) ? ['The answer is too long.'] : [];
@@ -196,7 +198,7 @@ export class AnswerValidator {
       }
       const q = m.getQuestionByValueName(key);
       if (!q) add(key, ['Unknown question.']);
-      else add(key, checkValue(q, value));
+      else add(key, checkValue(q, value, locale));
     }
     if (Object.keys(errors).length > 0) return { answers: {}, errors };
 

@@ -5,6 +5,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { contentHash } from './canonical-json.ts';
+import { definitionBoundsProblems } from './definition-bounds.ts';
 import { checkDefinition } from './definition-check.ts';
 import { expandReferences, loadReferenceLists, type ReferenceLists } from './reference-lists.ts';
 
@@ -31,6 +32,8 @@ const prepared = new Map<string, Prepared>();
 
 /** Prepares one file's content, reusing an earlier check of the very same content and lists. */
 function prepareOnce(raw: unknown, lists: ReferenceLists): Prepared {
+  // The cache key hashes the raw JSON recursively: a definition out of bounds is refused before that.
+  if (definitionBoundsProblems(raw).length > 0) return prepareDefinition(raw, lists);
   const key = contentHash({ raw, lists: [...lists] });
   let result = prepared.get(key);
   if (!result) {
@@ -42,6 +45,8 @@ function prepareOnce(raw: unknown, lists: ReferenceLists): Prepared {
 
 /** Prepares one definition (from a file or an upload): expand, check, hash. */
 export function prepareDefinition(raw: unknown, lists: ReferenceLists): Prepared {
+  const bounds = definitionBoundsProblems(raw);
+  if (bounds.length > 0) return { definition: {}, title: '', problems: bounds, contentHash: '' };
   const problems: string[] = [];
   const expanded = expandReferences(raw, lists, problems);
   const checked = checkDefinition(expanded);

@@ -66,7 +66,8 @@ export class UserService {
     if (!name || name.length > 200) errors.name = ['Enter a name of 1 to 200 characters.'];
     if (!ROLES.includes(input.role as Role)) errors.role = [`Choose one of: ${ROLES.join(', ')}.`];
     if (input.role === 'ipnc') {
-      if (!country || !this.countryCodes().includes(country)) errors.country = ['A national contact needs one country from the list.'];
+      // A country of the list with a two-letter code: the national pages know no other (not "OTHER").
+      if (!country || !/^[A-Z]{2}$/.test(country) || !this.countryCodes().includes(country)) errors.country = ['A national contact needs one country from the list.'];
     } else if (country) {
       errors.country = ['Only a national contact (ipnc) has a country.'];
     }

@@ -10,6 +10,7 @@ import { effectiveClose } from '../campaigns/campaign-window.ts';
 import type { Database } from '../db/schema.ts';
 import type { Wave, WaveKind } from '../db/tables/campaigns.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
+import { parseCalendarDay } from '../input/calendar-dates.ts';
 import { CHANNELS } from '../links/link-options.ts';
 import { CAMPAIGN_WAVE_KINDS, COUNTRY_WAVE_KINDS, NOTE_MAX } from './wave-options.ts';
 import * as waves from './wave-repository.ts';
@@ -24,12 +25,8 @@ export interface RecordWaveInput {
   note?: string | undefined;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 export function isRealDate(s: string): boolean {
-  if (!ISO_DATE.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  return parseCalendarDay(s) === s;
 }
 
 export async function recordWave(db: Kysely<Database>, actor: StaffPrincipal | 'cli', input: RecordWaveInput): Promise<Wave> {

@@ -94,7 +94,8 @@ export interface ClickFilter {
 
 export function withClickFilters(definition: Record<string, unknown>, base: ResultFilters, clicks: readonly ClickFilter[]): ResultFilters {
   const catalogue = questionCatalogue(definition);
-  const problems: Record<string, string[]> = {};
+  // Keyed by the filter's field as sent: no prototype, so `__proto__` is a field like any other.
+  const problems = Object.create(null) as Record<string, string[]>;
   const questions = [...base.questions];
   for (const c of clicks) {
     const q = catalogue.find((x) => x.name === c.field);

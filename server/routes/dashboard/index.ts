@@ -10,6 +10,7 @@ import { filterQueryString } from '../../../analysis/filter-query.ts';
 import { requireStaff } from '../../auth/guards.ts';
 import { staffView } from '../../auth/staff-view.ts';
 import { ValidationError, NotFoundError } from '../../errors.ts';
+import { inspectInput } from '../../input/input-inspection.ts';
 import { resolveScope } from '../../exports/export-scope.ts';
 import { editionOptions, referenceOptions } from '../../exports/exports-page.ts';
 import { filterQuery } from '../../exports/filter-query-schema.ts';
@@ -34,6 +35,9 @@ function parseClickFilters(raw: string | undefined): ClickFilter[] {
   } catch {
     throw new ValidationError('The Dashboard filter is not valid JSON.', { filter: ['is not valid JSON'] });
   }
+  // The filter is JSON inside a query string: the input guard saw one string, so its contents are inspected here.
+  const problems = inspectInput(value);
+  if (problems) throw new ValidationError('The Dashboard filter is not valid.', { filter: Object.entries(problems).map(([path, m]) => `${path}: ${m.join('; ')}`) });
   const parsed = clickFilters.safeParse(value);
   if (!parsed.success) throw new ValidationError('The Dashboard filter is not valid.', { filter: parsed.error.issues.map((i) => i.message) });
   return parsed.data;

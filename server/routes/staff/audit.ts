@@ -4,9 +4,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireStaff } from '../../auth/guards.ts';
 import { staffView } from '../../auth/staff-view.ts';
+import { calendarDaySchema } from '../../input/calendar-dates.ts';
 
 const PAGE = 100;
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2026-11-04');
+const day = calendarDaySchema;
 const empty = z.literal('').transform(() => undefined);
 const filters = z.object({
   actor: z.string().max(320).optional(),

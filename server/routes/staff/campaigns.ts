@@ -63,7 +63,9 @@ export default async function campaignConsoleRoutes(fastify: FastifyInstance) {
   app.post('/staff/campaigns', { schema: { body: createBody, hide: true }, config: { html: true }, preHandler: adminOnly }, async (request, reply) => {
     const form = request.body;
     try {
-      const [surveyId = '', edition = ''] = form.edition.split('/');
+      const parts = form.edition.split('/');
+      if (parts.length !== 2) throw new ValidationError('The campaign is not valid.', { edition: ['Choose an edition from the list (survey/edition).'] });
+      const [surveyId = '', edition = ''] = parts;
       const window = readWindow(form);
       await createCampaignAudited(fastify.db, request.staff!, {
         surveyId, edition, name: form.name, ...window,

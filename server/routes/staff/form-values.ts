@@ -1,13 +1,8 @@
 /** Reading and writing form values of staff pages. Times are UTC, as every staff page shows them. */
 import { AppError } from '../../errors.ts';
 
-/** "2026-11-04T09:00" (a datetime-local input) or "2026-11-04" as UTC; null when empty or invalid. */
-export function parseUtcDateTime(value: string | undefined): Date | null {
-  const v = (value ?? '').trim();
-  if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?$/.test(v)) return null;
-  const d = new Date(v.length === 10 ? `${v}T00:00:00Z` : `${v}Z`);
-  return Number.isNaN(d.getTime()) ? null : d;
-}
+/** "2026-11-04T09:00" (a datetime-local input) or "2026-11-04" as UTC; null when empty, invalid or not a real date. */
+export { parseUtcDateTime } from '../../input/calendar-dates.ts';
 
 /** A Date as the value of a datetime-local input, in UTC. */
 export function toInputValue(d: Date | null | undefined): string {

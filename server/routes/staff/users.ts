@@ -27,7 +27,7 @@ export default async function userRoutes(fastify: FastifyInstance) {
   const users = () => fastify.services.users;
 
   const countries = () =>
-    (fastify.reference.lists.get('countries') ?? []).map((c) => ({ value: c.value, name: c.text.default ?? c.text.en ?? c.value }));
+    (fastify.reference.lists.get('countries') ?? []).filter((c) => /^[A-Z]{2}$/.test(c.value)).map((c) => ({ value: c.value, name: c.text.default ?? c.text.en ?? c.value }));
 
   const listPage = async (request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) => {
     const list = (await users().list()).map((u) => ({ ...u, self: u.id === request.staff?.userId }));
