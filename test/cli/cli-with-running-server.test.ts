@@ -19,7 +19,9 @@ import { createTestDatabase, usingRealPostgres } from '../support/test-database.
 import { startChildServer, testPort, type ChildServer } from '../scale/child-server.ts';
 import { runCliChild } from './cli-child.ts';
 
-t.setTimeout(420_000);
+t.setTimeout(600_000);
+// The first start runs initdb and every migration; on a busy machine that is well over a minute.
+const START_MS = 240_000;
 
 const embedded = !usingRealPostgres();
 const port = testPort(31);
@@ -92,7 +94,7 @@ const admin = { email: `admin-${run}@example.eu`, password: `pass-${randomBytes(
 let linkUrl = '';
 let campaignId = '';
 
-let server = await startChildServer(serverEnv, port);
+let server = await startChildServer(serverEnv, port, START_MS);
 t.teardown(() => server.stop());
 
 t.test('a user created from the command line signs in on the running server at once', async (t) => {
@@ -145,7 +147,7 @@ t.test('command errors print one clear line and exit non-zero', async (t) => {
 t.test('a graceful stop and start keeps what the command line wrote', async (t) => {
   await server.stop();
   if (embedded) t.notOk(existsSync(lockPath()), 'a graceful stop gives the folder back');
-  server = await startChildServer(serverEnv, port);
+  server = await startChildServer(serverEnv, port, START_MS);
   t.equal(await signIn(server.url, admin.email, admin.password), 303, 'the account still signs in');
   t.equal((await fetch(linkUrl, { headers: { accept: 'text/html' } })).status, 200, 'the link still works');
 });
@@ -171,7 +173,7 @@ t.test('SIGKILL at any moment, then a restart: every acknowledged write is there
   await new Promise((r) => (server.child.exitCode !== null || server.child.signalCode !== null ? r(null) : server.child.once('exit', r)));
   if (embedded) t.ok(existsSync(lockPath()), 'the killed server left its lock behind');
 
-  server = await startChildServer(serverEnv, port);
+  server = await startChildServer(serverEnv, port, START_MS);
   if (embedded) t.equal(lockPid(), server.child.pid, 'the stale lock was taken over, no manual step');
   let kept = 0;
   for (const [key, { body, id }] of acknowledged) {
