@@ -28,7 +28,11 @@ export interface ControlServer {
   close: () => Promise<void>;
 }
 
+/** Connections that have not sent a command yet: a shutdown closes them instead of waiting. */
+const idle = new Set<Socket>();
+
 function serve(socket: Socket, o: ControlServerOptions): Promise<void> {
+  idle.add(socket);
   const send = (m: ServerMessage) => {
     if (!socket.destroyed && socket.writable) socket.write(encode(m));
   };
@@ -37,6 +41,7 @@ function serve(socket: Socket, o: ControlServerOptions): Promise<void> {
     let started = false;
     socket.on('error', () => {});
     socket.on('close', () => {
+      idle.delete(socket);
       stdinWaiter?.reject(new Error('the command line went away before sending its input'));
       if (!started) done();
     });
@@ -48,6 +53,7 @@ function serve(socket: Socket, o: ControlServerOptions): Promise<void> {
       }
       if (started) return;
       started = true;
+      idle.delete(socket);
       const [name = '', ...argv] = m.argv;
       const command = o.commands.find((c) => c.name === name);
       const run = async (): Promise<number> => {
@@ -96,7 +102,9 @@ export async function startControlServer(o: ControlServerOptions): Promise<Contr
   chmodSync(o.path, 0o600);
   return {
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const socket of idle) socket.destroy();
+      await closed;
       await Promise.allSettled([...running]);
       rmSync(o.path, { force: true });
     },
