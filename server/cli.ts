@@ -3,7 +3,7 @@
  * on the embedded database while a server runs, inside that server (server/cli/cli-main.ts).
  * The running server imports the list of commands from here.
  */
-import { resolve } from 'node:path';
+import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CliCommand } from './cli/cli-context.ts';
 import { runCli } from './cli/cli-main.ts';
@@ -14,7 +14,16 @@ import { demoResponses } from './cli/demo-commands.ts';
 
 export const commands: CliCommand[] = [surveysSync, campaignsCreate, linksCreate, linksList, responsesPurge, usersCreate, usersResetPassword, demoResponses];
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+// Run as a program (not imported by the server): compare real paths, a symlinked checkout included.
+const isMain = (): boolean => {
+  try {
+    return Boolean(process.argv[1]) && realpathSync(process.argv[1]!) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+};
+
+if (isMain()) {
   runCli(commands, process.argv.slice(2)).then((code) => process.exit(code), (err: unknown) => {
     // Opening the database failed (a damaged folder, PostgreSQL away): one line, not a stack trace.
     console.error(`The command could not run: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
