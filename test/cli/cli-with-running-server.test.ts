@@ -19,7 +19,7 @@ import { createTestDatabase, usingRealPostgres } from '../support/test-database.
 import { startChildServer, testPort, type ChildServer } from '../scale/child-server.ts';
 import { runCliChild } from './cli-child.ts';
 
-t.setTimeout(600_000);
+t.setTimeout(900_000);
 // The first start runs initdb and every migration; on a busy machine that is well over a minute.
 const START_MS = 240_000;
 
@@ -158,7 +158,7 @@ t.test('a graceful stop and start keeps what the command line wrote', async (t) 
 t.test('responses submitted while a command runs are kept', async (t) => {
   let commandDone = false;
   const demo = cli(['demo:responses', '--edition', '2022', '--count', '40', '--campaign', campaignId]).finally(() => (commandDone = true));
-  const statuses = await submitWhile(server, linkUrl, (sent) => (!commandDone || sent < 10) && sent < 400);
+  const statuses = await submitWhile(server, linkUrl, (sent) => (!commandDone || sent < 10) && sent < 40);
   const result = await demo;
   t.equal(result.code, 0, result.stderr);
   t.match(result.lines.at(-1), /^\d+ demo responses stored in campaign /);
@@ -170,7 +170,7 @@ t.test('responses submitted while a command runs are kept', async (t) => {
 t.test('SIGKILL at any moment, then a restart: every acknowledged write is there', async (t) => {
   const before = acknowledged.size;
   const killer = (async () => {
-    while (acknowledged.size < before + 25) await new Promise((r) => setTimeout(r, 5));
+    while (acknowledged.size < before + 15) await new Promise((r) => setTimeout(r, 5));
     killed = true;
     server.child.kill('SIGKILL');
   })();
@@ -181,9 +181,12 @@ t.test('SIGKILL at any moment, then a restart: every acknowledged write is there
   server = await startChildServer(serverEnv, port, START_MS);
   if (embedded) t.equal(lockPid(), server.child.pid, 'the stale lock was taken over, no manual step');
   let kept = 0;
-  for (const [key, { body, id }] of acknowledged) {
-    const res = await fetch(`${linkUrl}/responses`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key }, body });
-    if (res.status === 201 && ((await res.json()) as { id: string }).id === id) kept++;
+  const entries = [...acknowledged];
+  for (let i = 0; i < entries.length; i += 8) {
+    await Promise.all(entries.slice(i, i + 8).map(async ([key, { body, id }]) => {
+      const res = await fetch(`${linkUrl}/responses`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key }, body });
+      if (res.status === 201 && ((await res.json()) as { id: string }).id === id) kept++;
+    }));
   }
   t.equal(kept, acknowledged.size, `all ${acknowledged.size} acknowledged responses are stored (a replay answers with the same response)`);
   t.equal(await signIn(server.url, admin.email, admin.password), 303, 'the account created from the command line still signs in');
