@@ -28,7 +28,15 @@ export function messageReader<T>(onMessage: (m: T) => void): (chunk: Buffer) => 
     for (let nl = buffered.indexOf('\n'); nl >= 0; nl = buffered.indexOf('\n')) {
       const line = buffered.slice(0, nl);
       buffered = buffered.slice(nl + 1);
-      if (line.trim()) onMessage(JSON.parse(line) as T);
+      if (!line.trim()) continue;
+      let message: T;
+      try {
+        message = JSON.parse(line) as T;
+      } catch {
+        // Not ours: a line that is not JSON is dropped, never allowed to throw in a socket handler.
+        continue;
+      }
+      onMessage(message);
     }
   };
 }

@@ -46,12 +46,16 @@ function serve(socket: Socket, o: ControlServerOptions): Promise<void> {
       if (!started) done();
     });
     socket.on('data', messageReader<ClientMessage>((m) => {
-      if ('stdin' in m) {
-        stdinWaiter?.resolve(m.stdin);
+      if (m && typeof m === 'object' && 'stdin' in m) {
+        stdinWaiter?.resolve(String(m.stdin));
         stdinWaiter = undefined;
         return;
       }
       if (started) return;
+      if (!m || !Array.isArray(m.argv) || !m.argv.every((a) => typeof a === 'string')) {
+        socket.destroy();
+        return;
+      }
       started = true;
       idle.delete(socket);
       const [name = '', ...argv] = m.argv;
