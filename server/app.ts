@@ -111,6 +111,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     onConstructorPoisoning: 'error',
     trustProxy: config.TRUST_PROXY,
     routerOptions: { maxParamLength: 200 },
+    // A fresh embedded data folder runs initdb and every migration inside the database plugin: tens
+    // of seconds on a busy two-core machine, past Fastify's 10-second default.
+    pluginTimeout: 120_000,
   });
 
   app.setValidatorCompiler(validatorCompiler);

@@ -1,56 +1,32 @@
 /**
- * Command line: `npm run cli -- <command> [options]`. Opens the configured database (migrating it
- * first) and runs one command.
+ * Command line: `npm run cli -- <command> [options]`. Runs one command on the configured database;
+ * on the embedded database while a server runs, inside that server (server/cli/cli-main.ts).
+ * The running server imports the list of commands from here.
  */
-import { loadConfig } from './config.ts';
-import { openDatabase } from './db/database.ts';
-import { migrateToLatest } from './db/migrate.ts';
-import { AppError } from './errors.ts';
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { CliCommand } from './cli/cli-context.ts';
+import { runCli } from './cli/cli-main.ts';
 import { campaignsCreate, linksCreate, linksList, surveysSync } from './cli/survey-commands.ts';
 import { responsesPurge } from './cli/retention-commands.ts';
 import { usersCreate, usersResetPassword } from './cli/user-commands.ts';
 import { demoResponses } from './cli/demo-commands.ts';
-import { EditionSyncError } from './surveys/edition-sync.ts';
 
-const commands: CliCommand[] = [surveysSync, campaignsCreate, linksCreate, linksList, responsesPurge, usersCreate, usersResetPassword, demoResponses];
+export const commands: CliCommand[] = [surveysSync, campaignsCreate, linksCreate, linksList, responsesPurge, usersCreate, usersResetPassword, demoResponses];
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
-    console.error(`Usage: npm run cli -- <command> [options]\n\n${commands.map((c) => `  ${c.usage}`).join('\n')}`);
-    return name ? 2 : 0;
-  }
-  const config = loadConfig();
-  const handle = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: 2 });
+// Run as a program (not imported by the server): compare real paths, a symlinked checkout included.
+const isMain = (): boolean => {
   try {
-    await migrateToLatest(handle.db);
-    await command.run({ config, db: handle.db, print: (l) => console.log(l), readStdin }, rest);
-    return 0;
-  } catch (err) {
-    if (err instanceof AppError) {
-      console.error(err.message);
-      for (const [field, msgs] of Object.entries(err.details ?? {})) console.error(`  ${field}: ${msgs.join(' ')}`);
-      return 1;
-    }
-    if (err instanceof EditionSyncError) {
-      console.error(err.message);
-      return 1;
-    }
-    throw err;
-  } finally {
-    await handle.close();
+    return Boolean(process.argv[1]) && realpathSync(process.argv[1]!) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
   }
-}
+};
 
-main(process.argv.slice(2)).then((code) => process.exit(code), (err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+if (isMain()) {
+  runCli(commands, process.argv.slice(2)).then((code) => process.exit(code), (err: unknown) => {
+    // Opening the database failed (a damaged folder, PostgreSQL away): one line, not a stack trace.
+    console.error(`The command could not run: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+    process.exit(1);
+  });
+}

@@ -24,7 +24,8 @@ function parseDay(value: string, flag: string): string {
 export const surveysSync: CliCommand = {
   name: 'surveys:sync',
   usage: 'surveys:sync   check every file in surveys/ and publish new or changed editions',
-  run: async ({ db, config, print }) => {
+  run: async ({ db, config, print }, argv) => {
+    parseArgs({ args: argv, options: {} });
     for (const o of await syncEditionFiles(db, config.SURVEYS_DIR)) {
       print(`${o.surveyId}/${o.edition}: version ${o.version} (${o.change})`);
     }
@@ -79,7 +80,8 @@ export const linksCreate: CliCommand = {
 export const linksList: CliCommand = {
   name: 'links:list',
   usage: 'links:list   every campaign with its links',
-  run: async ({ db, config, print }) => {
+  run: async ({ db, config, print }, argv) => {
+    parseArgs({ args: argv, options: {} });
     for (const c of await listCampaigns(db)) {
       print(`${c.survey_id}/${c.edition} v${c.version}  ${c.name}  (${c.id})`);
       const links = await db.selectFrom('link').selectAll().where('campaign_id', '=', c.id).orderBy('created_at').execute();

@@ -18,7 +18,7 @@ async function userService(ctx: CliContext): Promise<UserService> {
 
 /** The piped password (first line), or undefined when nothing is piped. */
 async function pipedPassword(ctx: CliContext): Promise<string | undefined> {
-  if (process.stdin.isTTY) return undefined;
+  if (ctx.stdinIsTTY ?? process.stdin.isTTY) return undefined;
   const text = await ctx.readStdin();
   const first = text.split(/\r?\n/)[0] ?? '';
   return first.length > 0 ? first : undefined;

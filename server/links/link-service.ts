@@ -15,6 +15,8 @@ export interface CreateLinkInput {
   label?: string;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** 18 random bytes: 144 bits, 24 URL-safe characters. */
 export function newLinkToken(): string {
   return randomBytes(18).toString('base64url');
@@ -28,7 +30,8 @@ export async function createLink(db: Kysely<Database>, countries: readonly strin
   const label = (input.label ?? '').trim();
   if (label.length > 120) errors.label = ['Keep the label under 120 characters.'];
   if (Object.keys(errors).length > 0) throw new ValidationError('The link is not valid.', errors);
-  const campaign = await findCampaign(db, input.campaignId);
+  // Anything but a uuid would make the database refuse the query itself: it names no campaign.
+  const campaign = UUID.test(input.campaignId) ? await findCampaign(db, input.campaignId) : undefined;
   if (!campaign) throw new NotFoundError('There is no such campaign.');
   return insertLink(db, {
     token: newLinkToken(),

@@ -20,6 +20,10 @@ export const PASSWORD_LINK_HOURS = 72;
 const EMAIL = /^[^\s@<>"]{1,64}@[^\s@<>"]{1,190}\.[^\s@<>"]{2,63}$/;
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 const hashToken = (t: string) => createHash('sha256').update(t).digest('hex');
+const isUniqueViolation = (err: unknown, constraint: string) => {
+  const e = err as { code?: string; constraint?: string; message?: string };
+  return e?.code === '23505' && (e.constraint === constraint || Boolean(e.message?.includes(constraint)));
+};
 
 /** The one-time set-password link; the token appears only here and in the hash stored. */
 export function passwordLink(publicUrl: string, token: string): string {
@@ -86,17 +90,24 @@ export class UserService {
       if (problems.length > 0) throw new ValidationError('The password is not acceptable.', { password: problems });
     }
     const passwordHash = password !== undefined ? await hashPassword(password) : null;
-    return this.db.transaction().execute(async (trx) => {
-      if (await users.findUserByEmail(trx, u.email)) throw new ConflictError(`An account for ${u.email} already exists.`);
-      const user = await users.insertUser(trx, { ...u, passwordHash });
-      let token: string | null = null;
-      if (!passwordHash) token = await this.issueToken(trx, user.id);
-      await recordAudit(trx, {
-        actor, action: 'user.create', objectType: 'staff_user', objectId: user.id,
-        detail: { email: user.email, name: user.name, role: user.role, country: user.country, passwordSet: Boolean(passwordHash) },
+    const duplicate = () => new ConflictError(`An account with the e-mail ${u.email} already exists.`);
+    try {
+      return await this.db.transaction().execute(async (trx) => {
+        if (await users.findUserByEmail(trx, u.email)) throw duplicate();
+        const user = await users.insertUser(trx, { ...u, passwordHash });
+        let token: string | null = null;
+        if (!passwordHash) token = await this.issueToken(trx, user.id);
+        await recordAudit(trx, {
+          actor, action: 'user.create', objectType: 'staff_user', objectId: user.id,
+          detail: { email: user.email, name: user.name, role: user.role, country: user.country, passwordSet: Boolean(passwordHash) },
+        });
+        return { user, token };
       });
-      return { user, token };
-    });
+    } catch (err) {
+      // Two creations of one e-mail at once: the unique index refuses the second.
+      if (isUniqueViolation(err, 'staff_user_email_key')) throw duplicate();
+      throw err;
+    }
   }
 
   private async issueToken(db: Kysely<Database>, userId: string): Promise<string> {
