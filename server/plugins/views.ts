@@ -28,6 +28,8 @@ export default fp(
   async (fastify) => {
     const engine = handlebars.create();
     registerViewHelpers(engine);
+    // {{asset "/assets/css/app.css"}}: the asset's hashed, long-cached URL.
+    engine.registerHelper('asset', (name: unknown) => fastify.assets.url(String(name)));
     await fastify.register(fastifyView, {
       engine: { handlebars: engine },
       root,
@@ -37,5 +39,5 @@ export default fp(
       production: fastify.config.NODE_ENV === 'production',
     });
   },
-  { name: 'views', dependencies: ['config'] },
+  { name: 'views', dependencies: ['config', 'static-assets'] },
 );
