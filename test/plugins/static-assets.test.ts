@@ -32,6 +32,8 @@ t.test('every asset of the respondent page is hashed, kept for a year and served
       if (plain.rawPayload.length > 10_000) t.ok(res.rawPayload.length < plain.rawPayload.length / 2, `${url}: ${plain.rawPayload.length} -> ${res.rawPayload.length} bytes`);
     }
   }
+  t.ok(urls.some((u) => u.includes('/i18n/french.min.')), 'the shown language\'s survey-core strings are loaded');
+  t.equal(urls.filter((u) => u.includes('/i18n/')).length, 1, 'and no other language\'s');
 });
 
 t.test('an unknown hashed name is a 404, and the plain names still answer for old links', async (t) => {
