@@ -8,8 +8,9 @@ import fp from 'fastify-plugin';
 import handlebars from 'handlebars';
 import { readdirSync } from 'node:fs';
 import { registerViewHelpers } from '../view-helpers.ts';
+import { projectRoot } from '../project-root.ts';
 
-const root = join(import.meta.dirname, '..', '..', 'views');
+const root = join(projectRoot, 'views');
 
 /** Every file under views/partials/<group>/ becomes the partial "<group>/<name>". */
 function partialsMap(): Record<string, string> {
