@@ -8,6 +8,7 @@
  * Medians of several rounds; a table on standard output and JSON in bench/results/.
  * Everything runs on loopback; every loop is bounded.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../server/db/schema.ts';
@@ -16,6 +17,7 @@ import { answerPool, clearResponses, createBenchDatabase, fillResponses, openBen
 import { measureDashboard, measureFold, type DashboardResult, type FoldResult } from './dashboard.ts';
 import { createAnalyst, measureExport, signIn, type ExportResult } from './export.ts';
 import { startServer, type ServerProcess } from './server-process.ts';
+import { measurePageWeight, type PageWeight } from './page-weight.ts';
 import { median, round } from './stats.ts';
 import { runLoad, type LoadResult } from './submissions.ts';
 
@@ -23,6 +25,12 @@ const quick = process.argv.includes('--quick');
 const plan = quick
   ? { connections: [1, 16, 64], rounds: 1, seconds: 3, sustainedSeconds: 15, sizes: [10_000, 100_000], exportSizes: [100_000], dashboardRounds: (n: number) => (n >= 100_000 ? 1 : 3), scanRounds: () => 1 }
   : { connections: [1, 16, 64], rounds: 3, seconds: 8, sustainedSeconds: 60, sizes: [10_000, 100_000, 1_000_000], exportSizes: [100_000, 1_000_000], dashboardRounds: () => 5, scanRounds: (n: number) => (n >= 1_000_000 ? 1 : 3) };
+// `-- --sizes=10000,100000`: smaller stored-response sizes for a shared machine; the largest is exported.
+const sizesArg = process.argv.find((a) => a.startsWith('--sizes='));
+if (sizesArg) {
+  plan.sizes = sizesArg.slice('--sizes='.length).split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0).sort((a, b) => a - b);
+  plan.exportSizes = plan.sizes.slice(-1);
+}
 const PORT = 39170;
 
 // The benchmark is a tool, not the server: it reads its one setting here.
@@ -60,6 +68,9 @@ async function waitForFolder(db: Kysely<Database>): Promise<void> {
   throw new Error('the tally folder did not catch up within a minute');
 }
 
+const SERVER_JS = 'dist/server/server.js';
+let idle: { rssMb: number; peakMb: number } | null = null;
+let pageWeight: PageWeight | null = null;
 let sustained: { connections: number; seconds: number; rps: number; p50: number; p99: number; failures: number } | null = null;
 
 async function benchSubmissions(url: string, db: Kysely<Database>, campaign: Awaited<ReturnType<typeof openBenchCampaign>>, pool: ReturnType<typeof answerPool>): Promise<SubmissionRow[]> {
@@ -114,6 +125,16 @@ async function main() {
     await first.stop();
     const countries = (await loadReferenceLists('surveys')).get('countries')?.map((c) => c.value) ?? [];
     const campaign = await openBenchCampaign(bench.db, countries);
+
+    // One copy as `npm start` runs it (compiled), idle, then a respondent's page as a browser gets it.
+    if (spawnSync(process.execPath, ['tools/build-server.mjs'], { stdio: 'inherit' }).status !== 0) throw new Error('the server did not compile');
+    const compiled = await startServer(SERVER_JS, { DATABASE_URL: bench.url }, PORT);
+    await new Promise((r) => setTimeout(r, 10_000));
+    idle = { rssMb: compiled.rssMb(), peakMb: compiled.peakRssMb() };
+    log(`idle server (compiled, PostgreSQL): RSS ${round(idle.rssMb, 0)} MB, peak so far ${round(idle.peakMb, 0)} MB`);
+    pageWeight = await measurePageWeight(`${compiled.url}/s/${campaign.links[0]!.token}`);
+    log(`respondent page: first visit ${round(pageWeight.firstVisitKb, 0)} KB, repeat ${round(pageWeight.repeatVisitKb, 0)} KB (${pageWeight.assetsFetchedAgain} assets fetched again)`);
+    await compiled.stop();
     const pool = answerPool(campaign.definition, 150);
     log(`${pool.length} valid answer sets of the 2022 edition in ${new Set(pool.map((p) => p.locale)).size} languages`);
 
@@ -139,7 +160,7 @@ async function main() {
       log(`dashboard at ${size}, from the tallies: ${dashboard.slice(-2).map((d) => `${d.filter} ${round(d.p50Ms, 0)} ms`).join(', ')}`);
       if (plan.exportSizes.includes(size)) {
         // A fresh server process per size, so that its peak memory is the export's.
-        const server = await startServer('server/server.ts', { DATABASE_URL: bench.url }, PORT);
+        const server = await startServer(SERVER_JS, { DATABASE_URL: bench.url }, PORT);
         servers.push(server);
         const cookie = await signIn(server.url, email, password);
         const res = await measureExport(server, cookie, campaign.editionId, size);
@@ -166,6 +187,8 @@ async function main() {
       folds,
       dashboardGrowth100kTo1M: { none: growth('none'), country: growth('country=FR') },
       exports,
+      idle,
+      pageWeight,
       minutes: round((Date.now() - started) / 60_000),
     };
     printReport(report);
@@ -212,6 +235,8 @@ function printReport(r: {
   console.log('| responses | rows | seconds | rows/s | MB | server RSS before | peak RSS |');
   console.log('|---:|---:|---:|---:|---:|---:|---:|');
   for (const e of r.exports) console.log(`| ${e.responses} | ${e.rows} | ${round(e.seconds)} | ${round(e.rowsPerSecond, 0)} | ${round(e.megabytes)} | ${round(e.rssBeforeMb, 0)} MB | ${round(e.peakRssMb, 0)} MB |`);
+  if (idle) console.log(`\nIdle server, compiled, on PostgreSQL: RSS ${round(idle.rssMb, 0)} MB (target under 160 MB)`);
+  if (pageWeight) console.log(`Respondent page, br: first visit ${round(pageWeight.firstVisitKb, 0)} KB (target 600), repeat visit ${round(pageWeight.repeatVisitKb, 0)} KB (target 90), ${pageWeight.assetsFetchedAgain} assets fetched again`);
   console.log(`\n${r.minutes} minutes`);
 }
 
