@@ -8,6 +8,7 @@
  * Medians of several rounds; a table on standard output and JSON in bench/results/.
  * Everything runs on loopback; every loop is bounded.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../server/db/schema.ts';
@@ -16,6 +17,7 @@ import { answerPool, clearResponses, createBenchDatabase, fillResponses, openBen
 import { measureDashboard, measureFold, type DashboardResult, type FoldResult } from './dashboard.ts';
 import { createAnalyst, measureExport, signIn, type ExportResult } from './export.ts';
 import { startServer, type ServerProcess } from './server-process.ts';
+import { measurePageWeight, type PageWeight } from './page-weight.ts';
 import { median, round } from './stats.ts';
 import { runLoad, type LoadResult } from './submissions.ts';
 
@@ -23,6 +25,12 @@ const quick = process.argv.includes('--quick');
 const plan = quick
   ? { connections: [1, 16, 64], rounds: 1, seconds: 3, sustainedSeconds: 15, sizes: [10_000, 100_000], exportSizes: [100_000], dashboardRounds: (n: number) => (n >= 100_000 ? 1 : 3), scanRounds: () => 1 }
   : { connections: [1, 16, 64], rounds: 3, seconds: 8, sustainedSeconds: 60, sizes: [10_000, 100_000, 1_000_000], exportSizes: [100_000, 1_000_000], dashboardRounds: () => 5, scanRounds: (n: number) => (n >= 1_000_000 ? 1 : 3) };
+// `-- --sizes=10000,100000`: smaller stored-response sizes for a shared machine; the largest is exported.
+const sizesArg = process.argv.find((a) => a.startsWith('--sizes='));
+if (sizesArg) {
+  plan.sizes = sizesArg.slice('--sizes='.length).split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0).sort((a, b) => a - b);
+  plan.exportSizes = plan.sizes.slice(-1);
+}
 const PORT = 39170;
 
 // The benchmark is a tool, not the server: it reads its one setting here.
@@ -38,8 +46,12 @@ const log = (line: string) => console.log(`[${new Date().toISOString().slice(11,
 interface SubmissionRow {
   connections: number;
   validated: { rps: number; p50: number; p99: number };
+  /** The bare server outside the product (bench/limit-server.ts): the physical limit. */
+  limit: { rps: number; p50: number; p99: number };
+  /** The bare insert inside the product's app, into its response table (the earlier baseline). */
   baseline: { rps: number; p50: number; p99: number };
   ratio: number;
+  ratioToInApp: number;
   failures: number;
 }
 
@@ -56,22 +68,29 @@ async function waitForFolder(db: Kysely<Database>): Promise<void> {
   throw new Error('the tally folder did not catch up within a minute');
 }
 
+const SERVER_JS = 'dist/server/server.js';
+let idle: { rssMb: number; peakMb: number } | null = null;
+let pageWeight: PageWeight | null = null;
 let sustained: { connections: number; seconds: number; rps: number; p50: number; p99: number; failures: number } | null = null;
 
 async function benchSubmissions(url: string, db: Kysely<Database>, campaign: Awaited<ReturnType<typeof openBenchCampaign>>, pool: ReturnType<typeof answerPool>): Promise<SubmissionRow[]> {
   const server = await startServer('bench/bench-server.ts', { DATABASE_URL: url, SUBMIT_RATE_PER_MINUTE: '1000000000' }, PORT);
+  const limitServer = await startServer('bench/limit-server.ts', { DATABASE_URL: url }, PORT + 1);
   try {
     log('warming up');
     await runLoad(server.url, campaign, pool, 'validated', 16, 2);
     await runLoad(server.url, campaign, pool, 'baseline', 16, 2);
+    await runLoad(limitServer.url, campaign, pool, 'baseline', 16, 2);
     const rows: SubmissionRow[] = [];
     for (const connections of plan.connections) {
-      const runs: Record<LoadResult['target'], LoadResult[]> = { validated: [], baseline: [] };
+      const runs: Record<'validated' | 'baseline' | 'limit', LoadResult[]> = { validated: [], baseline: [], limit: [] };
       for (let r = 0; r < plan.rounds; r++) {
         // Interleaved, so that a slow moment of the machine hits both sides alike.
-        for (const target of ['validated', 'baseline'] as const) {
-          if (target === 'baseline') await waitForFolder(db);
-          const res = await runLoad(server.url, campaign, pool, target, connections, plan.seconds);
+        for (const target of ['validated', 'baseline', 'limit'] as const) {
+          if (target !== 'validated') await waitForFolder(db);
+          const res = target === 'limit'
+            ? await runLoad(limitServer.url, campaign, pool, 'baseline', connections, plan.seconds)
+            : await runLoad(server.url, campaign, pool, target, connections, plan.seconds);
           runs[target].push(res);
           log(`${target} x${connections}: ${round(res.requestsPerSecond, 0)}/s p50 ${res.p50Ms} ms p99 ${res.p99Ms} ms${res.non2xx + res.errors ? ` (${res.non2xx} non-2xx, ${res.errors} errors)` : ''}`);
         }
@@ -79,8 +98,9 @@ async function benchSubmissions(url: string, db: Kysely<Database>, campaign: Awa
       const sum = (rs: LoadResult[]) => ({ rps: median(rs.map((x) => x.requestsPerSecond)), p50: median(rs.map((x) => x.p50Ms)), p99: median(rs.map((x) => x.p99Ms)) });
       const validated = sum(runs.validated);
       const baseline = sum(runs.baseline);
-      const failures = [...runs.validated, ...runs.baseline].reduce((n, x) => n + x.non2xx + x.errors, 0);
-      rows.push({ connections, validated, baseline, ratio: validated.rps / baseline.rps, failures });
+      const limit = sum(runs.limit);
+      const failures = [...runs.validated, ...runs.baseline, ...runs.limit].reduce((n, x) => n + x.non2xx + x.errors, 0);
+      rows.push({ connections, validated, limit, baseline, ratio: validated.rps / limit.rps, ratioToInApp: validated.rps / baseline.rps, failures });
     }
     // Rounds of 8 s may fall between two folds; a minute at 16 clients pays for every fold it causes.
     await waitForFolder(db);
@@ -90,6 +110,7 @@ async function benchSubmissions(url: string, db: Kysely<Database>, campaign: Awa
     return rows;
   } finally {
     await server.stop();
+    await limitServer.stop();
   }
 }
 
@@ -104,6 +125,16 @@ async function main() {
     await first.stop();
     const countries = (await loadReferenceLists('surveys')).get('countries')?.map((c) => c.value) ?? [];
     const campaign = await openBenchCampaign(bench.db, countries);
+
+    // One copy as `npm start` runs it (compiled), idle, then a respondent's page as a browser gets it.
+    if (spawnSync(process.execPath, ['tools/build-server.mjs'], { stdio: 'inherit' }).status !== 0) throw new Error('the server did not compile');
+    const compiled = await startServer(SERVER_JS, { DATABASE_URL: bench.url }, PORT);
+    await new Promise((r) => setTimeout(r, 10_000));
+    idle = { rssMb: compiled.rssMb(), peakMb: compiled.peakRssMb() };
+    log(`idle server (compiled, PostgreSQL): RSS ${round(idle.rssMb, 0)} MB, peak so far ${round(idle.peakMb, 0)} MB`);
+    pageWeight = await measurePageWeight(`${compiled.url}/s/${campaign.links[0]!.token}`);
+    log(`respondent page: first visit ${round(pageWeight.firstVisitKb, 0)} KB, repeat ${round(pageWeight.repeatVisitKb, 0)} KB (${pageWeight.assetsFetchedAgain} assets fetched again)`);
+    await compiled.stop();
     const pool = answerPool(campaign.definition, 150);
     log(`${pool.length} valid answer sets of the 2022 edition in ${new Set(pool.map((p) => p.locale)).size} languages`);
 
@@ -129,7 +160,7 @@ async function main() {
       log(`dashboard at ${size}, from the tallies: ${dashboard.slice(-2).map((d) => `${d.filter} ${round(d.p50Ms, 0)} ms`).join(', ')}`);
       if (plan.exportSizes.includes(size)) {
         // A fresh server process per size, so that its peak memory is the export's.
-        const server = await startServer('server/server.ts', { DATABASE_URL: bench.url }, PORT);
+        const server = await startServer(SERVER_JS, { DATABASE_URL: bench.url }, PORT);
         servers.push(server);
         const cookie = await signIn(server.url, email, password);
         const res = await measureExport(server, cookie, campaign.editionId, size);
@@ -156,6 +187,8 @@ async function main() {
       folds,
       dashboardGrowth100kTo1M: { none: growth('none'), country: growth('country=FR') },
       exports,
+      idle,
+      pageWeight,
       minutes: round((Date.now() - started) / 60_000),
     };
     printReport(report);
@@ -174,14 +207,16 @@ function printReport(r: {
   dashboardGrowth100kTo1M: { none: number | null; country: number | null }; minutes: number; machine: { cores: number };
 }) {
   console.log(`\nSubmissions (2022 edition, varied valid answers; medians of ${plan.rounds} x ${plan.seconds} s; ${r.machine.cores} cores)`);
-  console.log('| clients | validated /s | p50 ms | p99 ms | baseline /s | p50 ms | p99 ms | ours / limit | failed |');
+  console.log('| clients | validated /s | p50 ms | p99 ms | limit (bare server) /s | p50 ms | p99 ms | ours / limit | failed |');
   console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const s of r.submissions) {
-    console.log(`| ${s.connections} | ${round(s.validated.rps, 0)} | ${s.validated.p50} | ${s.validated.p99} | ${round(s.baseline.rps, 0)} | ${s.baseline.p50} | ${s.baseline.p99} | ${round(s.ratio * 100, 0)} % | ${s.failures} |`);
+    console.log(`| ${s.connections} | ${round(s.validated.rps, 0)} | ${s.validated.p50} | ${s.validated.p99} | ${round(s.limit.rps, 0)} | ${s.limit.p50} | ${s.limit.p99} | ${round(s.ratio * 100, 0)} % | ${s.failures} |`);
   }
+  console.log('earlier baseline, a bare insert inside the product app into its response table:');
+  for (const s of r.submissions) console.log(`  x${s.connections}: ${round(s.baseline.rps, 0)}/s, p50 ${s.baseline.p50} ms, p99 ${s.baseline.p99} ms (ours / it: ${round(s.ratioToInApp * 100, 0)} %)`);
   if (sustained) {
     const at16 = r.submissions.find((s) => s.connections === 16);
-    console.log(`sustained, ${sustained.connections} clients for ${sustained.seconds} s with the tally folder working: ${round(sustained.rps, 0)}/s, p50 ${sustained.p50} ms, p99 ${sustained.p99} ms${at16 ? ` (${round((sustained.rps / at16.baseline.rps) * 100, 0)} % of the limit at 16)` : ''}, ${sustained.failures} failed`);
+    console.log(`sustained, ${sustained.connections} clients for ${sustained.seconds} s with the tally folder working: ${round(sustained.rps, 0)}/s, p50 ${sustained.p50} ms, p99 ${sustained.p99} ms${at16 ? ` (${round((sustained.rps / at16.limit.rps) * 100, 0)} % of the limit at 16)` : ''}, ${sustained.failures} failed`);
   }
   console.log(`\nDashboard summary (every question of the edition, suppressed; from the tallies: medians of ${plan.dashboardRounds(10_000)} rounds; reading every response: ${plan.scanRounds(10_000)}, ${plan.scanRounds(1_000_000)} at 1M)`);
   console.log('| stored responses | filter | reading every response, ms | from the tallies, ms | tallies / responses | payload KB |');
@@ -200,6 +235,8 @@ function printReport(r: {
   console.log('| responses | rows | seconds | rows/s | MB | server RSS before | peak RSS |');
   console.log('|---:|---:|---:|---:|---:|---:|---:|');
   for (const e of r.exports) console.log(`| ${e.responses} | ${e.rows} | ${round(e.seconds)} | ${round(e.rowsPerSecond, 0)} | ${round(e.megabytes)} | ${round(e.rssBeforeMb, 0)} MB | ${round(e.peakRssMb, 0)} MB |`);
+  if (idle) console.log(`\nIdle server, compiled, on PostgreSQL: RSS ${round(idle.rssMb, 0)} MB (target under 160 MB)`);
+  if (pageWeight) console.log(`Respondent page, br: first visit ${round(pageWeight.firstVisitKb, 0)} KB (target 600), repeat visit ${round(pageWeight.repeatVisitKb, 0)} KB (target 90), ${pageWeight.assetsFetchedAgain} assets fetched again`);
   console.log(`\n${r.minutes} minutes`);
 }
 

@@ -21,7 +21,9 @@ function statusField(pid: number, field: 'VmHWM' | 'VmRSS'): number {
 }
 
 export async function startServer(entry: string, env: Record<string, string>, port: number, nodeArgs: string[] = []): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], {
+  // Compiled JavaScript (dist/) runs as in production, without tsx.
+  const loader = entry.endsWith('.js') ? [] : ['--import', 'tsx'];
+  const child = spawn(process.execPath, [...nodeArgs, ...loader, entry], {
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), SEED_DEMO: 'false', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -8,6 +8,7 @@ import Fastify, { LogController, type FastifyError, type FastifyInstance, type F
 import type { Config } from './config.ts';
 import { AppError, UnavailableError } from './errors.ts';
 import answerTallies from './plugins/answer-tallies.ts';
+import compression from './plugins/compression.ts';
 import databasePlugin from './plugins/database.ts';
 import openapiPlugin from './plugins/openapi.ts';
 import responseShuffle from './plugins/response-shuffle.ts';
@@ -137,8 +138,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(securityHeaders);
   await app.register(rateLimit, { global: false });
   await app.register(fastifyFormbody, { bodyLimit: config.BODY_LIMIT });
-  await app.register(viewsPlugin);
+  await app.register(compression);
   await app.register(staticAssets);
+  await app.register(viewsPlugin);
   await app.register(databasePlugin, { pgliteTemplate: options.pgliteTemplate });
   await app.register(surveysPlugin);
   await app.register(servicesPlugin);

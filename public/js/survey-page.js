@@ -2,6 +2,8 @@
  * The respondent's page: renders the survey with survey-js-ui, saves progress as the respondent
  * goes (a resume token kept in this browser only), submits once with an idempotency key that
  * survives retries, then shows the deletion code. No cookies, nothing sent to any other host.
+ * The page carries the survey in the shown language only; switching fetches the other language's
+ * survey, page texts and survey-core strings, and carries the answers over.
  */
 (function () {
   'use strict';
@@ -9,15 +11,14 @@
   if (!root || !window.Survey || !window.SurveyUI) return;
 
   var token = root.dataset.token;
-  var allTexts = JSON.parse(root.dataset.texts || '{}');
+  var pageTexts = JSON.parse(root.dataset.texts || '{}');
   var definition = JSON.parse(root.dataset.definition || '{}');
   var base = '/s/' + encodeURIComponent(token);
   var storeKey = 'jpp:' + token;
   var statusEl = document.querySelector('.save-status');
   var locale = root.dataset.locale || 'en';
 
-  function texts() { return allTexts[locale] || allTexts.en || {}; }
-  function t(key) { return texts()[key] || key; }
+  function t(key) { return pageTexts[key] || key; }
 
   function readStore() {
     try { return JSON.parse(window.localStorage.getItem(storeKey) || '{}'); } catch (e) { return {}; }
@@ -46,9 +47,7 @@
     });
   }
 
-  var survey = new window.Survey.Model(definition);
-  survey.locale = locale;
-  survey.setVariable('retain_until', root.dataset.retainUntil || '');
+  var survey = null;
 
   // Saving: debounced, one request at a time, the latest state wins.
   var saveTimer = null;
@@ -93,8 +92,6 @@
         if (pending) { pending = false; scheduleSave(); }
       });
   }
-  survey.onValueChanged.add(scheduleSave);
-  survey.onCurrentPageChanged.add(scheduleSave);
 
   // Submitting: the same key for every retry of these answers, so nothing is stored twice.
   function submit(sender, options) {
@@ -119,7 +116,18 @@
     function retryLater() { setTimeout(tryOnce, Math.min(8000, 500 * Math.pow(2, attempt))); }
     tryOnce();
   }
-  survey.onComplete.add(submit);
+
+  /** A model of the survey in the current language, wired to saving and submitting. */
+  function createSurvey(json) {
+    var model = new window.Survey.Model(json);
+    model.locale = locale;
+    model.setVariable('retain_until', root.dataset.retainUntil || '');
+    model.onValueChanged.add(scheduleSave);
+    model.onCurrentPageChanged.add(scheduleSave);
+    model.onComplete.add(submit);
+    return model;
+  }
+  survey = createSurvey(definition);
 
   function showProblem(status, problem, options) {
     var box = document.createElement('div');
@@ -174,19 +182,58 @@
     after.querySelector('#thanks-title').focus();
   }
 
+  var loadedScripts = {};
+  function loadScript(src) {
+    if (!src || loadedScripts[src]) return Promise.resolve();
+    return new Promise(function (resolve, reject) {
+      var el = document.createElement('script');
+      el.src = src;
+      el.onload = function () { loadedScripts[src] = true; resolve(); };
+      el.onerror = reject;
+      document.head.appendChild(el);
+    });
+  }
+
+  /** Fetches the survey in another language and rebuilds it there, keeping the answers and the page. */
+  function switchLanguage(lang) {
+    return fetch(base + '/language/' + encodeURIComponent(lang), { headers: { accept: 'application/json' }, credentials: 'omit', referrerPolicy: 'no-referrer' })
+      .then(function (res) {
+        if (!res.ok) throw new Error('status ' + res.status);
+        return res.json();
+      })
+      .then(function (json) {
+        // survey-core's strings (buttons, messages) first: the model reads them when it is built.
+        return loadScript(json.script).then(function () { return json; });
+      })
+      .then(function (json) {
+        var data = survey.data;
+        var page = survey.currentPageNo;
+        locale = json.lang;
+        pageTexts = json.texts;
+        survey = createSurvey(json.definition);
+        survey.data = data;
+        if (page < survey.visiblePages.length) survey.currentPageNo = page;
+        translatePage();
+      });
+  }
+
   var select = document.getElementById('language-select');
   if (select) {
     select.addEventListener('change', function () {
-      locale = select.value;
-      survey.locale = locale;
-      translatePage();
-      scheduleSave();
+      var wanted = select.value;
+      select.disabled = true;
+      switchLanguage(wanted)
+        .then(function () { start(); scheduleSave(); })
+        .catch(function () { select.value = locale; setStatus(t('save_failed')); })
+        .then(function () { select.disabled = false; select.focus(); });
     });
   }
 
   function start() {
-    root.innerHTML = '';
-    survey.render(root);
+    // A fresh container for each model: the one a previous language rendered into is dropped whole.
+    var host = document.createElement('div');
+    root.replaceChildren(host);
+    survey.render(host);
   }
 
   // Resume: restore the saved answers and page before the first render.
@@ -195,19 +242,16 @@
     postJson('/progress/load', { resumeToken: saved.resumeToken })
       .then(function (res) { return res.ok ? res.json() : null; })
       .then(function (json) {
-        if (json) {
+        if (!json) { writeStore({ resumeToken: undefined }); return null; }
+        var offered = select && Array.prototype.some.call(select.options, function (o) { return o.value === json.locale; });
+        var ready = json.locale && json.locale !== locale && offered
+          ? switchLanguage(json.locale).then(function () { select.value = locale; }).catch(function () { /* stay in the page's language */ })
+          : Promise.resolve();
+        return ready.then(function () {
           survey.data = json.answers;
-          if (json.locale && json.locale !== locale && allTexts[json.locale]) {
-            locale = json.locale;
-            survey.locale = locale;
-            if (select) select.value = locale;
-            translatePage();
-          }
           if (typeof json.page === 'number' && json.page < survey.visiblePages.length) survey.currentPageNo = json.page;
           setStatus(t('resumed'));
-        } else {
-          writeStore({ resumeToken: undefined });
-        }
+        });
       })
       .catch(function () { /* offline: start afresh, saving will retry */ })
       .then(start);

@@ -30,8 +30,8 @@ declare module 'fastify' {
 }
 
 const ANON_BINDING = /^[A-Za-z0-9_-]{43}$/;
-/** Files under /assets/ and /vendor/: a page's scripts and styles should not each look up the session. */
-const STATIC_ROUTE = /^\/(assets|vendor)\//;
+/** Files under /assets/, /vendor/ and /static/: a page's scripts and styles should not each look up the session. */
+const STATIC_ROUTE = /^\/(assets|vendor|static)\//;
 
 export default fp(
   async (fastify) => {

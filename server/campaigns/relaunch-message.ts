@@ -7,13 +7,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { projectRoot } from '../project-root.ts';
 
 const templateSchema = z.record(z.string().regex(/^[a-z]{2,3}$/), z.object({ subject: z.string().min(1), body: z.string().min(1) }).strict());
 export type MessageTemplates = z.infer<typeof templateSchema>;
 
 let cached: MessageTemplates | undefined;
 
-export function loadMessageTemplates(file = join(import.meta.dirname, 'relaunch-messages.json')): MessageTemplates {
+export function loadMessageTemplates(file = join(projectRoot, 'server', 'campaigns', 'relaunch-messages.json')): MessageTemplates {
   const parsed = templateSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
   if (!parsed.en) throw new Error(`${file} needs an "en" message: it is the fallback of every language.`);
   return parsed;

@@ -1,65 +1,79 @@
 /**
- * Serves the project's own assets (public/) and an allow-list of files from the SurveyJS and
- * chart.js packages, so that no page loads anything from a third-party host.
+ * Serves the pages' assets, all from this server (no page loads anything from a third-party host).
+ * Pages refer to them through `fastify.assets.url()` (the `asset` view helper), which gives the
+ * content-hashed URL under /static/: kept by browsers for a year and served from the brotli or
+ * gzip copy built once at start (server/assets/asset-build.ts). The plain /assets/ and /vendor/
+ * paths still answer, revalidated at each use, for anything that links to them by name.
  */
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { join, sep } from 'node:path';
+import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import fp from 'fastify-plugin';
+import { buildAssets, type AssetManifest } from '../assets/asset-build.ts';
+import { assetSources, packageDir, VENDOR_FILES, withoutFontFaces } from '../assets/asset-sources.ts';
+import { projectRoot } from '../project-root.ts';
 
-const require = createRequire(import.meta.url);
-/** The package's folder, found from its entry point (some packages do not export package.json). */
-function packageDir(name: string): string {
-  const entry = require.resolve(name);
-  const marker = `node_modules${sep}${name.replace('/', sep)}`;
-  return entry.slice(0, entry.lastIndexOf(marker) + marker.length);
-}
-
-/** Public path prefix -> package folder, and the files (relative) that may be served from it. */
-const VENDOR: Record<string, { pkg: string; files: RegExp }> = {
-  'survey-core': { pkg: 'survey-core', files: /^(survey-core\.fontless\.min\.css|survey\.core\.min\.js|i18n\/[a-z]+\.min\.js)$/ },
-  'survey-js-ui': { pkg: 'survey-js-ui', files: /^survey-js-ui\.min\.js$/ },
-  'survey-analytics': { pkg: 'survey-analytics', files: /^survey\.analytics\.min\.(js|css)$/ },
-  'chart.js': { pkg: 'chart.js', files: /^dist\/chart\.umd\.min\.js$/ },
-  // The SurveyJS Dashboard draws with Plotly, which must load before survey-analytics.
-  'plotly.js-dist-min': { pkg: 'plotly.js-dist-min', files: /^plotly\.min\.js$/ },
-};
-
-/**
- * survey-analytics' stylesheet declares the Raleway font on fonts.gstatic.com. Chromium fetches
- * declared fonts even when nothing uses them, so the file is served without its @font-face rules:
- * no page even tries another host (the CSP would block it; the pages use system fonts).
- */
-const WITHOUT_FONT_FACES = new Set(['survey-analytics/survey.analytics.min.css']);
-const withoutFontFaces = new Map<string, string>();
-
-async function fontlessCss(path: string): Promise<string> {
-  let css = withoutFontFaces.get(path);
-  if (css === undefined) {
-    css = (await readFile(path, 'utf8')).replace(/@font-face\s*\{[^}]*\}/g, '');
-    withoutFontFaces.set(path, css);
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The pages' assets by logical name (e.g. /assets/css/app.css). */
+    assets: {
+      /** The hashed, long-cached URL of an asset; an unknown name is returned unchanged. */
+      url: (name: string) => string;
+      manifest: AssetManifest;
+    };
   }
-  return css;
 }
+
+/** Where the hashed and compressed copies are written (ignored by git, rebuilt when missing). */
+export const BUILT_ASSETS_DIR = join(projectRoot, 'dist', 'assets');
+export const HASHED_PREFIX = '/static/';
+
+const fontless = new Map<string, string>();
 
 export default fp(
   async (fastify) => {
+    const manifest = await buildAssets(assetSources(), BUILT_ASSETS_DIR);
+    fastify.decorate('assets', {
+      url: (name: string) => {
+        const rel = manifest.get(name);
+        return rel === undefined ? name : `${HASHED_PREFIX}${rel}`;
+      },
+      manifest,
+    });
+
+    await fastify.register(fastifyStatic, {
+      root: BUILT_ASSETS_DIR,
+      prefix: HASHED_PREFIX,
+      decorateReply: false,
+      preCompressed: true,
+      // A hashed URL never changes content: no revalidation, not even on reload.
+      immutable: true,
+      maxAge: 365 * 24 * 60 * 60 * 1000,
+      lastModified: false,
+      // The same URL answers in brotli, gzip or plain: shared caches must keep them apart.
+      setHeaders: (res) => res.setHeader('vary', 'accept-encoding'),
+    });
+
     const cache = fastify.config.NODE_ENV === 'production' ? 'public, max-age=86400' : 'no-cache';
     await fastify.register(fastifyStatic, {
-      root: join(import.meta.dirname, '..', '..', 'public'),
+      root: join(projectRoot, 'public'),
       prefix: '/assets/',
       decorateReply: true,
       cacheControl: false,
       setHeaders: (res) => res.setHeader('cache-control', cache),
     });
-    for (const [prefix, { pkg, files }] of Object.entries(VENDOR)) {
+    for (const [prefix, { pkg, files }] of Object.entries(VENDOR_FILES)) {
       const dir = packageDir(pkg);
+      const allowed = new Set(files);
       fastify.get(`/vendor/${prefix}/*`, { schema: { hide: true } }, async (request, reply) => {
         const file = (request.params as { '*': string })['*'];
-        if (!files.test(file)) return reply.callNotFound();
+        if (!allowed.has(file)) return reply.callNotFound();
         reply.header('cache-control', cache);
-        if (WITHOUT_FONT_FACES.has(`${prefix}/${file}`)) return reply.type('text/css; charset=utf-8').send(await fontlessCss(join(dir, file)));
+        if (file.endsWith('survey.analytics.min.css')) {
+          let css = fontless.get(file);
+          if (css === undefined) fontless.set(file, (css = withoutFontFaces(await readFile(join(dir, file), 'utf8'))));
+          return reply.type('text/css; charset=utf-8').send(css);
+        }
         return reply.sendFile(file, dir);
       });
     }

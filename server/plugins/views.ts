@@ -8,8 +8,9 @@ import fp from 'fastify-plugin';
 import handlebars from 'handlebars';
 import { readdirSync } from 'node:fs';
 import { registerViewHelpers } from '../view-helpers.ts';
+import { projectRoot } from '../project-root.ts';
 
-const root = join(import.meta.dirname, '..', '..', 'views');
+const root = join(projectRoot, 'views');
 
 /** Every file under views/partials/<group>/ becomes the partial "<group>/<name>". */
 function partialsMap(): Record<string, string> {
@@ -28,6 +29,8 @@ export default fp(
   async (fastify) => {
     const engine = handlebars.create();
     registerViewHelpers(engine);
+    // {{asset "/assets/css/app.css"}}: the asset's hashed, long-cached URL.
+    engine.registerHelper('asset', (name: unknown) => fastify.assets.url(String(name)));
     await fastify.register(fastifyView, {
       engine: { handlebars: engine },
       root,
@@ -37,5 +40,5 @@ export default fp(
       production: fastify.config.NODE_ENV === 'production',
     });
   },
-  { name: 'views', dependencies: ['config'] },
+  { name: 'views', dependencies: ['config', 'static-assets'] },
 );

@@ -32,6 +32,8 @@ interface Fixtures {
   spareUserId: string;
   /** A relaunch wave recorded for ES. */
   esWaveId: string;
+  /** The hashed URL of a built asset. */
+  appCssUrl: string;
 }
 
 interface RouteCase {
@@ -63,6 +65,7 @@ const ROUTES: Record<string, RouteCase> = {
   'GET /vendor/survey-analytics/*': { url: () => '/vendor/survey-analytics/survey.analytics.min.js', expect: all(200) },
   'GET /vendor/chart.js/*': { url: () => '/vendor/chart.js/dist/chart.umd.min.js', expect: all(200) },
   'GET /vendor/plotly.js-dist-min/*': { url: () => '/vendor/plotly.js-dist-min/plotly.min.js', expect: all(200) },
+  'GET /static/*': { url: (f) => f.appCssUrl, expect: all(200) },
   'GET /api/openapi.json': { expect: all(200) },
 
   // Respondent: no session needed, the same answer for everyone
@@ -148,6 +151,7 @@ async function makeFixtures(app: FastifyInstance): Promise<Fixtures> {
   return {
     editionId: fr.editionId, campaignId: fr.campaignId, spareCampaignId: spare.campaignId,
     frToken: fr.token, frLinkId: fr.linkId, esLinkId: es.id, spareUserId: spareUser.id, esWaveId: esWave.id,
+    appCssUrl: app.assets.url('/assets/css/app.css'),
   };
 }
 

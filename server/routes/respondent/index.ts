@@ -9,9 +9,10 @@ import { LANGUAGE_NAMES } from '../../links/link-options.ts';
 import { LinkUnavailableError, resolveLink } from '../../links/link-access.ts';
 import { validatorFor } from '../../surveys/answer-validator.ts';
 import { chooseLanguage } from '../../surveys/language-choice.ts';
+import { cachedDefinitionInLanguage } from '../../surveys/definition-in-language.ts';
 import { textsIn } from '../../surveys/respondent-texts.ts';
 import { surveyCoreLocaleScript } from '../../surveys/survey-core-locales.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, ValidationError } from '../../errors.ts';
 import { countStart, countVisit } from '../../funnel/funnel-counters.ts';
 
 const params = z.object({ token: z.string().max(200) });
@@ -53,26 +54,51 @@ export default async function respondentRoutes(fastify: FastifyInstance) {
       const offered = validatorFor(ctx.editionId, ctx.definition).offeredLocales;
       const lang = chooseLanguage(offered, { explicit: request.query.lang, link: ctx.language, acceptLanguage: request.headers['accept-language'] });
       const t = textsIn(fastify.reference.texts, lang);
-      const allTexts = Object.fromEntries(offered.map((l) => [l, textsIn(fastify.reference.texts, l)]));
-      const localeScripts = offered.map(surveyCoreLocaleScript).filter((s): s is string => !!s);
+      // The shown language only: another one is fetched from /language/:lang when the respondent switches.
+      const definition = cachedDefinitionInLanguage(ctx.editionId, ctx.definition, lang, offered);
+      const localeScript = surveyCoreLocaleScript(lang);
       reply.header('cache-control', 'no-store');
       if (request.method === 'GET') await countVisit(fastify.db, ctx.linkId, fastify.respondentLog);
       return reply.viewAsync('pages/survey.hbs', {
-        lang, t, token, allTexts,
-        pageTitle: String((ctx.definition.title as Record<string, string> | undefined)?.[lang] ?? (ctx.definition.title as Record<string, string> | undefined)?.default ?? ctx.definition.title ?? 'Survey'),
-        definition: ctx.definition,
+        lang, t, token, texts: t,
+        pageTitle: String(definition.title ?? 'Survey'),
+        definition,
         retainUntil: ctx.retain_until,
         deletePath: `/s/${token}/responses/delete`,
         deleteTexts: { done: t.delete_done, notFound: t.delete_not_found, rateLimited: t.delete_rate_limited },
         languages: offered.length > 1 ? offered.map((code) => ({ code, name: LANGUAGE_NAMES[code] ?? code, selected: code === lang })) : [],
         styles: ['/vendor/survey-core/survey-core.fontless.min.css'],
-        scripts: ['/vendor/survey-core/survey.core.min.js', ...localeScripts, '/vendor/survey-js-ui/survey-js-ui.min.js', '/assets/js/survey-page.js', '/assets/js/delete-form.js'],
+        scripts: ['/vendor/survey-core/survey.core.min.js', ...(localeScript ? [localeScript] : []), '/vendor/survey-js-ui/survey-js-ui.min.js', '/assets/js/survey-page.js', '/assets/js/delete-form.js'],
         bodyClass: 'respondent-page',
       });
     } catch (err) {
       if (err instanceof LinkUnavailableError) return renderUnavailable(fastify, request, reply, err, token);
       throw err;
     }
+  });
+
+  app.get('/s/:token/language/:lang', {
+    schema: {
+      params: params.extend({ lang: locale }),
+      response: { 200: z.object({ lang: z.string(), definition: z.record(z.string(), z.unknown()), texts: z.record(z.string(), z.string()), script: z.string().nullable() }) },
+      summary: 'The survey and the page texts in another language', tags: ['respondent'],
+    },
+    config: { respondent: true },
+  }, async (request, reply) => {
+    const ctx = await resolveLink(fastify.db, request.params.token);
+    const { lang } = request.params;
+    if (!validatorFor(ctx.editionId, ctx.definition).supportsLocale(lang)) {
+      throw new ValidationError('The survey is not offered in this language.', { lang: ['is not a language of this survey'] });
+    }
+    const offered = validatorFor(ctx.editionId, ctx.definition).offeredLocales;
+    const script = surveyCoreLocaleScript(lang);
+    reply.header('cache-control', 'no-store');
+    return {
+      lang,
+      definition: cachedDefinitionInLanguage(ctx.editionId, ctx.definition, lang, offered),
+      texts: textsIn(fastify.reference.texts, lang),
+      script: script ? fastify.assets.url(script) : null,
+    };
   });
 
   app.post('/s/:token/responses', {

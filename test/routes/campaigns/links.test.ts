@@ -14,7 +14,7 @@ t.test('an IPNC creates links per channel for their country, sees them with thei
   t.match(page.body, 'Lettre &lt;b&gt;Sécurité&lt;/b&gt;', 'labels are escaped');
   t.notMatch(page.body, '<b>Sécurité</b>');
   t.match(page.body, /data-copy-from="url-/, 'a copy button per URL');
-  t.match(page.body, 'src="/assets/js/campaign-copy.js"');
+  t.match(page.body, /src="\/static\/js\/campaign-copy\.[\w-]{12}\.js"/);
   const audit = await app.db.selectFrom('audit_event').selectAll().where('action', '=', 'link.create').where('object_id', '=', link!.id).execute();
   t.equal(audit.length, 1);
   t.equal(audit[0]!.object_id, link!.id);
