@@ -10,10 +10,10 @@ import type { CliCommand } from './cli/cli-context.ts';
 import { campaignsCreate, linksCreate, linksList, surveysSync } from './cli/survey-commands.ts';
 import { responsesPurge } from './cli/retention-commands.ts';
 import { usersCreate, usersResetPassword } from './cli/user-commands.ts';
-import { demoResponses } from './cli/demo-commands.ts';
+import { demoReplay, demoResponses } from './cli/demo-commands.ts';
 import { EditionSyncError } from './surveys/edition-sync.ts';
 
-const commands: CliCommand[] = [surveysSync, campaignsCreate, linksCreate, linksList, responsesPurge, usersCreate, usersResetPassword, demoResponses];
+const commands: CliCommand[] = [surveysSync, campaignsCreate, linksCreate, linksList, responsesPurge, usersCreate, usersResetPassword, demoResponses, demoReplay];
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];

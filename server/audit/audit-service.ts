@@ -8,8 +8,12 @@ import type { Database } from '../db/schema.ts';
 import type { StaffPrincipal } from '../auth/principal.ts';
 import * as audit from './audit-repository.ts';
 
+/** Who acts without a staff session: the command line, or the server itself at start (file sync, demo). */
+export type SystemActor = 'cli' | 'server';
+export type Actor = StaffPrincipal | SystemActor;
+
 export interface AuditEntry {
-  actor: StaffPrincipal | 'cli';
+  actor: Actor;
   /** A verb in dotted form, e.g. "user.create", "campaign.close". */
   action: string;
   objectType: string;
@@ -33,7 +37,7 @@ function tidy(detail: Record<string, unknown>): Record<string, unknown> {
 
 /** Records one entry; pass a transaction to make it part of the change it describes. */
 export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
-  const who = entry.actor === 'cli' ? { actorUserId: null, actor: 'cli' } : { actorUserId: entry.actor.userId, actor: entry.actor.email };
+  const who = typeof entry.actor === 'string' ? { actorUserId: null, actor: entry.actor } : { actorUserId: entry.actor.userId, actor: entry.actor.email };
   await audit.insertAuditEvent(db, {
     ...who,
     action: entry.action,
