@@ -1,0 +1,12 @@
+import { buildTestApp } from './test/helper.ts';
+import { replayCampaign } from './server/demo/replay-campaign.ts';
+import { STORY_2019 } from './server/demo/campaign-stories.ts';
+const tt = { teardown: (_f: () => unknown) => {} };
+let t0 = performance.now();
+const { app } = await buildTestApp(tt);
+console.log('app', (performance.now() - t0).toFixed(0)); t0 = performance.now();
+const cpu0 = process.cpuUsage();
+const r = await replayCampaign(app.db, STORY_2019, { countries: app.reference.countryCodes, actor: 'cli', seed: 3 });
+const cpu = process.cpuUsage(cpu0);
+console.log('2019 replay', (performance.now() - t0).toFixed(0), 'cpu ms', ((cpu.user + cpu.system) / 1000).toFixed(0), r);
+await app.close();
