@@ -2,7 +2,7 @@
  * Every migration, listed by hand in order (a file-scanning provider fights with build steps).
  * Add new ones at the end with a dated name.
  */
-import type { Migration } from 'kysely/migration';
+import type { Migration } from 'kysely';
 import * as respondentSpine from './2026-11-22-01-respondent-spine.ts';
 import * as staffAccounts from './2026-11-22-02-staff-accounts.ts';
 import * as campaignWaves from './2026-11-22-03-campaign-waves.ts';

@@ -49,3 +49,17 @@ export async function listCampaigns(db: Kysely<Database>) {
     .orderBy('campaign.opens_at', 'desc')
     .execute();
 }
+
+/** Whether any campaign of an edition (any of its versions) is a demo campaign. */
+export async function editionHasDemoCampaign(db: Kysely<Database>, surveyId: string, edition: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('campaign')
+    .innerJoin('edition', 'edition.id', 'campaign.edition_id')
+    .select('campaign.id')
+    .where('edition.survey_id', '=', surveyId)
+    .where('edition.edition', '=', edition)
+    .where('campaign.demo', '=', true)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

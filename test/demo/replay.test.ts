@@ -14,6 +14,9 @@ import { replayCampaign } from '../../server/demo/replay-campaign.ts';
 import { buildDemo } from '../../server/demo/seed-demo.ts';
 import { findEditionById } from '../../server/surveys/edition-repository.ts';
 import { buildTestApp } from '../helper.ts';
+import { staffClient } from '../routes/staff/staff-client.ts';
+import type { CliContext } from '../../server/cli/cli-context.ts';
+import { demoReplay } from '../../server/cli/demo-commands.ts';
 
 // Replaying three campaigns takes a while on a busy machine.
 t.setTimeout(420_000);
@@ -138,4 +141,27 @@ test('flagged as demo, links printed, every change audited', async (t) => {
   t.equal(count('target.set'), STORY_2019.countries.length + STORY_2022.countries.length);
   t.equal(count('wave.create'), STORY_2019.waves.length + STORY_2022.waves.length + 2);
   t.same(audit.filter((a) => a.action === 'demo.replay').map((a) => a.object_id).sort(), [c2019.campaignId, c2022.campaignId].sort());
+});
+
+test('the dashboards and results of demo campaigns say they show demo data', async (t) => {
+  const admin = await staffClient(app, 'admin');
+  const dashboard = await admin.get(`/staff/campaigns/${c2019.campaignId}/country/FR`);
+  t.equal(dashboard.statusCode, 200);
+  t.match(dashboard.body, /class="demo-banner"/, 'the national dashboard');
+  t.match(dashboard.body, /Relaunch/, 'with its waves');
+  const overview = await admin.get(`/staff/campaigns/${c2019.campaignId}/overview`);
+  t.match(overview.body, /class="demo-banner"/, 'the overview of every country');
+  const edition = await app.db.selectFrom('campaign').select('edition_id').where('id', '=', c2022.campaignId).executeTakeFirstOrThrow();
+  const results = await admin.get(`/staff/results?edition=${edition.edition_id}`);
+  t.equal(results.statusCode, 200);
+  t.match(results.body, /class="demo-banner"/, 'the results');
+});
+
+test('demo:replay refuses a database that already holds the demo, and changes nothing', async (t) => {
+  const before = await app.db.selectFrom('campaign').select('id').execute();
+  const lines: string[] = [];
+  const ctx: CliContext = { config: app.config, db: app.db, print: (l) => lines.push(l), readStdin: async () => '' };
+  await t.rejects(demoReplay.run(ctx, ['--seed', '3']), /already holds the demo/);
+  await t.rejects(demoReplay.run(ctx, ['--seed', 'x']), /Invalid arguments/);
+  t.equal((await app.db.selectFrom('campaign').select('id').execute()).length, before.length);
 });
