@@ -70,7 +70,7 @@ export const STORY_2019: CampaignStory = {
   closesOn: '2019-11-30',
   extendedUntil: '2019-12-15',
   countries: [
-    ...IPNC_COUNTRIES.map(([country, language], i) => ({ country, language, invited: [120, 90, 80, 70, 60, 50, 60, 40, 25][i]!, rate: [0.42, 0.38, 0.4, 0.36, 0.43, 0.44, 0.35, 0.47, 0.4][i]! })),
+    ...IPNC_COUNTRIES.map(([country, language], i) => ({ country, language, invited: [150, 100, 80, 70, 60, 50, 60, 40, 25][i]!, rate: [0.42, 0.38, 0.4, 0.36, 0.43, 0.44, 0.35, 0.47, 0.4][i]! })),
     { country: 'PL', language: 'en', invited: 40, rate: 0.3 },
     { country: 'DE', language: 'en', invited: 40, rate: 0.25 },
     { country: 'BE', language: 'fr', invited: 30, rate: 0.33 },
