@@ -2,12 +2,13 @@
  * Every migration, listed by hand in order (a file-scanning provider fights with build steps).
  * Add new ones at the end with a dated name.
  */
-import type { Migration } from 'kysely/migration';
+import type { Migration } from 'kysely';
 import * as respondentSpine from './2026-11-22-01-respondent-spine.ts';
 import * as staffAccounts from './2026-11-22-02-staff-accounts.ts';
 import * as campaignWaves from './2026-11-22-03-campaign-waves.ts';
 import * as resultsIndexes from './2026-11-22-04-results-indexes.ts';
 import * as answerTallies from './2026-12-01-01-answer-tallies.ts';
+import * as demoCampaigns from './2026-12-04-40-demo-campaigns.ts';
 import * as unlinkableResponses from './2026-12-04-80-unlinkable-responses.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -16,5 +17,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22-03-campaign-waves': campaignWaves,
   '2026-11-22-04-results-indexes': resultsIndexes,
   '2026-12-01-01-answer-tallies': answerTallies,
+  '2026-12-04-40-demo-campaigns': demoCampaigns,
   '2026-12-04-80-unlinkable-responses': unlinkableResponses,
 };

@@ -10,9 +10,9 @@ import { runCli } from './cli/cli-main.ts';
 import { campaignsCreate, linksCreate, linksList, surveysSync } from './cli/survey-commands.ts';
 import { responsesPurge } from './cli/retention-commands.ts';
 import { usersCreate, usersResetPassword } from './cli/user-commands.ts';
-import { demoResponses } from './cli/demo-commands.ts';
+import { demoReplay, demoResponses } from './cli/demo-commands.ts';
 
-export const commands: CliCommand[] = [surveysSync, campaignsCreate, linksCreate, linksList, responsesPurge, usersCreate, usersResetPassword, demoResponses];
+export const commands: CliCommand[] = [surveysSync, campaignsCreate, linksCreate, linksList, responsesPurge, usersCreate, usersResetPassword, demoResponses, demoReplay];
 
 // Run as a program (not imported by the server): compare real paths, a symlinked checkout included.
 const isMain = (): boolean => {

@@ -8,9 +8,13 @@ import type { Database } from '../db/schema.ts';
 import type { StaffPrincipal } from '../auth/principal.ts';
 import * as audit from './audit-repository.ts';
 
+/** Who acts without a staff session: the command line, or the server itself at start (file sync, demo). */
+export type SystemActor = 'cli' | 'server';
+export type Actor = StaffPrincipal | SystemActor;
+
 export interface AuditEntry {
   /** A staff member, the command line, or the sign-in throttle (failed sign-ins have no principal). */
-  actor: StaffPrincipal | 'cli' | 'sign-in throttle';
+  actor: Actor | 'sign-in throttle';
   /** A verb in dotted form, e.g. "user.create", "campaign.close". */
   action: string;
   objectType: string;

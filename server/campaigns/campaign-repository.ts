@@ -10,6 +10,8 @@ export interface NewCampaign {
   closesAt: Date;
   extendedUntil: Date | null;
   retainUntil: string;
+  /** A demo campaign (server/demo/): marked as such wherever it shows. */
+  demo?: boolean;
 }
 
 export async function insertCampaign(db: Kysely<Database>, c: NewCampaign): Promise<Campaign> {
@@ -23,6 +25,7 @@ export async function insertCampaign(db: Kysely<Database>, c: NewCampaign): Prom
       closes_at: c.closesAt,
       extended_until: c.extendedUntil,
       retain_until: c.retainUntil,
+      demo: c.demo ?? false,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -42,7 +45,21 @@ export async function listCampaigns(db: Kysely<Database>) {
     .selectFrom('campaign')
     .innerJoin('edition', 'edition.id', 'campaign.edition_id')
     .select(['campaign.id', 'campaign.name', 'campaign.opens_at', 'campaign.closes_at', 'campaign.extended_until',
-      'campaign.retain_until', 'edition.survey_id', 'edition.edition', 'edition.version', 'edition.title'])
+      'campaign.retain_until', 'campaign.demo', 'edition.survey_id', 'edition.edition', 'edition.version', 'edition.title'])
     .orderBy('campaign.opens_at', 'desc')
     .execute();
+}
+
+/** Whether any campaign of an edition (any of its versions) is a demo campaign. */
+export async function editionHasDemoCampaign(db: Kysely<Database>, surveyId: string, edition: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('campaign')
+    .innerJoin('edition', 'edition.id', 'campaign.edition_id')
+    .select('campaign.id')
+    .where('edition.survey_id', '=', surveyId)
+    .where('edition.edition', '=', edition)
+    .where('campaign.demo', '=', true)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }

@@ -17,6 +17,7 @@ export interface CreateCampaignInput {
   closesAt: Date;
   extendedUntil?: Date | null;
   retainUntil?: string;
+  demo?: boolean;
 }
 
 export async function createCampaign(db: Kysely<Database>, input: CreateCampaignInput): Promise<Campaign> {
@@ -41,5 +42,6 @@ export async function createCampaign(db: Kysely<Database>, input: CreateCampaign
     closesAt: input.closesAt,
     extendedUntil: input.extendedUntil ?? null,
     retainUntil: retainUntil!,
+    demo: input.demo ?? false,
   });
 }

@@ -1,6 +1,7 @@
 /**
  * The ready-to-send relaunch message in a link's language: subject and body from
- * relaunch-messages.json (`{ "<lang>": { "subject", "body" } }`, with {link} and {closes_on}),
+ * relaunch-messages.json (`{ "<lang>": { "subject", "body" } }`, with {link}, {closes_on} and
+ * {minutes}, the time the edition itself says it takes: see surveyMinutes),
  * English when the language has no template yet. The platform sends nothing itself: the contact
  * copies the text or opens it in their own mail program through a mailto: link.
  */
@@ -49,10 +50,34 @@ export function mailtoUrl(subject: string, body: string): string {
   return `mailto:?subject=${enc(subject)}&body=${enc(body)}`;
 }
 
-export function relaunchMessage(language: string, link: string, closesOn: string, all: MessageTemplates = templates()): RelaunchMessage {
+/** Seconds a question takes on average, for an edition that does not say how long it takes. */
+const SECONDS_PER_QUESTION = 25;
+
+/**
+ * How many minutes the edition takes: what its description says ("It takes about 20 minutes"), so
+ * that the message never promises less than the survey's first page; otherwise an estimate from
+ * its number of questions, in steps of five minutes.
+ */
+export function surveyMinutes(definition: Record<string, unknown>): number {
+  const d = definition.description;
+  const text = typeof d === 'string' ? d : d && typeof d === 'object' ? String((d as Record<string, unknown>).default ?? '') : '';
+  const said = /(\d{1,3})\s*(?:minutes?|mins?)\b/i.exec(text);
+  if (said && Number(said[1]) > 0) return Number(said[1]);
+  let questions = 0;
+  const walk = (elements: unknown) => {
+    for (const e of (Array.isArray(elements) ? elements : []) as Record<string, unknown>[]) {
+      if (Array.isArray(e.elements)) walk(e.elements);
+      else if (e.type !== 'html' && e.type !== 'expression') questions += 1;
+    }
+  };
+  for (const p of (Array.isArray(definition.pages) ? definition.pages : []) as Record<string, unknown>[]) walk(p.elements);
+  return Math.max(5, Math.ceil((questions * SECONDS_PER_QUESTION) / 300) * 5);
+}
+
+export function relaunchMessage(language: string, link: string, closesOn: string, minutes: number, all: MessageTemplates = templates()): RelaunchMessage {
   const lang = all[language] ? language : 'en';
   const t = all[lang]!;
-  const fill = (s: string) => s.replace(/\{link\}/g, link).replace(/\{closes_on\}/g, longDate(closesOn, lang));
+  const fill = (s: string) => s.replace(/\{link\}/g, link).replace(/\{closes_on\}/g, longDate(closesOn, lang)).replace(/\{minutes\}/g, String(minutes));
   const subject = fill(t.subject);
   const body = fill(t.body);
   return { language: lang, subject, body, mailto: mailtoUrl(subject, body) };

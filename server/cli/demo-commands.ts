@@ -7,11 +7,13 @@
 import { parseArgs } from 'node:util';
 import type { Kysely } from 'kysely';
 import { listCampaigns } from '../campaigns/campaign-repository.ts';
-import { createCampaign } from '../campaigns/campaign-service.ts';
+import { recordAudit } from '../audit/audit-service.ts';
+import { createCampaignAudited } from '../console/campaign-console.ts';
 import type { Database, Link } from '../db/schema.ts';
 import { generateAnswers, seededRandom } from '../demo/answer-generator.ts';
-import { NotFoundError, ValidationError } from '../errors.ts';
-import { createLink } from '../links/link-service.ts';
+import { buildDemo, DEFAULT_DEMO_SEED } from '../demo/seed-demo.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
+import { createLinkAudited } from '../links/link-admin.ts';
 import { insertResponse } from '../responses/response-repository.ts';
 import { validatorFor } from '../surveys/answer-validator.ts';
 import { findLatestVersion } from '../surveys/edition-repository.ts';
@@ -67,8 +69,8 @@ async function demoCampaign(db: Kysely<Database>, o: DemoOptions): Promise<{ id:
     return { id: existing.id, editionId: c.edition_id, definition: def.definition };
   }
   const day = 24 * 60 * 60 * 1000;
-  const campaign = await createCampaign(db, {
-    surveyId: o.surveyId, edition: o.edition, name: `${edition.title} (demo)`, opensAt: new Date(Date.now() - 30 * day), closesAt: new Date(Date.now() + 30 * day),
+  const campaign = await createCampaignAudited(db, 'cli', {
+    surveyId: o.surveyId, edition: o.edition, name: `${edition.title} (demo)`, demo: true, opensAt: new Date(Date.now() - 30 * day), closesAt: new Date(Date.now() + 30 * day),
   });
   return { id: campaign.id, editionId: edition.id, definition: edition.definition };
 }
@@ -79,7 +81,7 @@ async function linkFor(db: Kysely<Database>, countries: string[], cache: Map<str
   const cached = cache.get(key);
   if (cached) return cached;
   const found = await db.selectFrom('link').selectAll().where('campaign_id', '=', campaignId).where('country', '=', country).where('channel', '=', channel).executeTakeFirst();
-  const link = found ?? (await createLink(db, countries, { campaignId, country, channel, language, label: `Demo ${country} ${channel}` }));
+  const link = found ?? (await createLinkAudited(db, 'cli', countries, { campaignId, country, channel, language, label: `Demo ${country} ${channel}` }));
   cache.set(key, link);
   return link;
 }
@@ -124,6 +126,7 @@ export async function seedDemoResponses(db: Kysely<Database>, countries: string[
     });
     stored += 1;
   }
+  await recordAudit(db, { actor: 'cli', action: 'demo.responses', objectType: 'campaign', objectId: campaign.id, detail: { edition: o.edition, seed: o.seed, stored } });
   return { stored, skipped, campaignId: campaign.id };
 }
 
@@ -144,10 +147,32 @@ export const demoResponses: CliCommand = {
     if (Object.keys(errors).length > 0) throw new ValidationError('Invalid arguments.', errors);
     const countries = (await loadReferenceLists(config.SURVEYS_DIR)).get('countries')?.map((c) => c.value) ?? [];
     // A fresh database has no edition until the server starts once: publish the files first.
-    await syncEditionFiles(db, config.SURVEYS_DIR);
+    await syncEditionFiles(db, config.SURVEYS_DIR, 'cli');
     const result = await seedDemoResponses(db, countries, {
       surveyId: values.survey ?? 'jpp-experience', edition: values.edition as string, count, seed, ...(values.campaign ? { campaignId: values.campaign } : {}),
     });
     print(`${result.stored} demo responses stored in campaign ${result.campaignId}${result.skipped ? ` (${result.skipped} generated answers refused by the checks, skipped)` : ''}`);
+  },
+};
+
+export const demoReplay: CliCommand = {
+  name: 'demo:replay',
+  usage: 'demo:replay [--seed 2019]   the 2019 and 2022 campaigns replayed day by day, and open demo campaigns to try',
+  run: async ({ db, config, print }, argv) => {
+    const { values } = parseArgs({ args: argv, options: { seed: { type: 'string' } } });
+    const seed = Number(values.seed ?? DEFAULT_DEMO_SEED);
+    if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 31) throw new ValidationError('Invalid arguments.', { seed: ['a whole number from 0 to 2147483648'] });
+    const existing = (await listCampaigns(db)).filter((c) => c.demo);
+    if (existing.length > 0) {
+      throw new ConflictError(`This database already holds the demo (${existing.map((c) => c.name).join('; ')}). Replay it into an empty database.`);
+    }
+    await syncEditionFiles(db, config.SURVEYS_DIR, 'cli');
+    const countries = (await loadReferenceLists(config.SURVEYS_DIR)).get('countries')?.map((c) => c.value) ?? [];
+    const { replayed, links } = await buildDemo(db, { countries, publicUrl: config.PUBLIC_URL, actor: 'cli', seed });
+    for (const r of replayed) {
+      print(`jpp-experience/${r.edition}: ${r.complete} complete and ${r.partial} partial demo responses through ${r.links} links, campaign ${r.campaignId}${r.refused ? ` (${r.refused} generated answer sets refused by the checks, skipped)` : ''}`);
+    }
+    print('Demo respondent links (one open campaign per edition):');
+    for (const l of links) print(`  ${l.edition} [${l.language}]  ${l.url}`);
   },
 };

@@ -1,10 +1,11 @@
-/** surveys:sync, campaigns:create, links:create, links:list. */
+/** surveys:sync, campaigns:create, links:create, links:list. Every change is audited with the actor "cli". */
 import { parseArgs } from 'node:util';
-import { createCampaign } from '../campaigns/campaign-service.ts';
 import { listCampaigns } from '../campaigns/campaign-repository.ts';
 import { ValidationError } from '../errors.ts';
 import { parseCalendarDay, parseUtcDateTime } from '../input/calendar-dates.ts';
-import { createLink, linkUrl } from '../links/link-service.ts';
+import { createCampaignAudited } from '../console/campaign-console.ts';
+import { createLinkAudited } from '../links/link-admin.ts';
+import { linkUrl } from '../links/link-service.ts';
 import { syncEditionFiles } from '../surveys/edition-sync.ts';
 import { loadReferenceLists } from '../surveys/reference-lists.ts';
 import type { CliCommand } from './cli-context.ts';
@@ -26,7 +27,7 @@ export const surveysSync: CliCommand = {
   usage: 'surveys:sync   check every file in surveys/ and publish new or changed editions',
   run: async ({ db, config, print }, argv) => {
     parseArgs({ args: argv, options: {} });
-    for (const o of await syncEditionFiles(db, config.SURVEYS_DIR)) {
+    for (const o of await syncEditionFiles(db, config.SURVEYS_DIR, 'cli')) {
       print(`${o.surveyId}/${o.edition}: version ${o.version} (${o.change})`);
     }
   },
@@ -43,7 +44,7 @@ export const campaignsCreate: CliCommand = {
         closes: { type: 'string' }, 'extended-until': { type: 'string' }, 'retain-until': { type: 'string' },
       },
     });
-    const campaign = await createCampaign(db, {
+    const campaign = await createCampaignAudited(db, 'cli', {
       surveyId: values.survey ?? '',
       edition: values.edition ?? '',
       name: values.name ?? '',
@@ -66,7 +67,7 @@ export const linksCreate: CliCommand = {
       options: { campaign: { type: 'string' }, country: { type: 'string' }, channel: { type: 'string' }, language: { type: 'string' }, label: { type: 'string' } },
     });
     const countries = (await loadReferenceLists(config.SURVEYS_DIR)).get('countries')?.map((c) => c.value) ?? [];
-    const link = await createLink(db, countries, {
+    const link = await createLinkAudited(db, 'cli', countries, {
       campaignId: values.campaign ?? '',
       country: (values.country ?? '').toUpperCase(),
       channel: values.channel ?? '',

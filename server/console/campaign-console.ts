@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { Campaign, Database } from '../db/schema.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
-import { recordAudit } from '../audit/audit-service.ts';
+import { recordAudit, type Actor } from '../audit/audit-service.ts';
 import type { StaffPrincipal } from '../auth/principal.ts';
 import { createCampaign, type CreateCampaignInput } from '../campaigns/campaign-service.ts';
 import { lockCampaign, updateCampaignWindow, type CampaignWindow } from './console-repository.ts';
@@ -17,12 +17,12 @@ const windowOf = (c: Campaign) => ({
   extendedUntil: c.extended_until ? c.extended_until.toISOString() : null,
 });
 
-export async function createCampaignAudited(db: Kysely<Database>, actor: StaffPrincipal, input: CreateCampaignInput): Promise<Campaign> {
+export async function createCampaignAudited(db: Kysely<Database>, actor: Actor, input: CreateCampaignInput): Promise<Campaign> {
   return db.transaction().execute(async (trx) => {
     const campaign = await createCampaign(trx, input);
     await recordAudit(trx, {
       actor, action: 'campaign.create', objectType: 'campaign', objectId: campaign.id,
-      detail: { name: campaign.name, survey: input.surveyId, edition: input.edition, ...windowOf(campaign), retainUntil: campaign.retain_until },
+      detail: { name: campaign.name, survey: input.surveyId, edition: input.edition, ...windowOf(campaign), retainUntil: campaign.retain_until, ...(campaign.demo ? { demo: true } : {}) },
     });
     return campaign;
   });

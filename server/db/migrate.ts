@@ -3,7 +3,7 @@
  * advisory lock, so several server copies starting together apply each migration once.
  */
 import type { Kysely } from 'kysely';
-import { Migrator } from 'kysely/migration';
+import { Migrator } from 'kysely';
 import { migrations } from '../../migrations/index.ts';
 import type { Database } from './schema.ts';
 

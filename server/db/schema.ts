@@ -42,6 +42,8 @@ export interface CampaignTable {
   extended_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   retain_until: DateOnly;
   created_at: Generated<Date>;
+  /** Built by the demo replay: every page that shows its figures says so. */
+  demo: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface LinkTable {

@@ -18,14 +18,17 @@ export interface FunnelIncrement {
   completions?: number;
 }
 
-/** One statement: `insert ... on conflict do update set x = x + n` for today's row of a shard. */
-export async function bumpFunnel(db: Db, linkId: string, inc: FunnelIncrement): Promise<void> {
+/**
+ * One statement: `insert ... on conflict do update set x = x + n` for today's row of a shard
+ * (another day only for the demo replay of a past campaign).
+ */
+export async function bumpFunnel(db: Db, linkId: string, inc: FunnelIncrement, day?: string): Promise<void> {
   const visits = inc.visits ?? 0;
   const starts = inc.starts ?? 0;
   const completions = inc.completions ?? 0;
   await db
     .insertInto('link_funnel_day')
-    .values({ link_id: linkId, day: sql<string>`current_date`, shard: randomInt(FUNNEL_SHARDS), visits, starts, completions })
+    .values({ link_id: linkId, day: day ?? sql<string>`current_date`, shard: randomInt(FUNNEL_SHARDS), visits, starts, completions })
     .onConflict((oc) => oc.columns(['link_id', 'day', 'shard']).doUpdateSet({
       visits: sql`link_funnel_day.visits + excluded.visits`,
       starts: sql`link_funnel_day.starts + excluded.starts`,

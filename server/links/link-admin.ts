@@ -4,12 +4,12 @@
  */
 import type { Kysely } from 'kysely';
 import type { StaffPrincipal } from '../auth/principal.ts';
-import { recordAudit } from '../audit/audit-service.ts';
+import { recordAudit, type Actor } from '../audit/audit-service.ts';
 import type { Database, Link } from '../db/schema.ts';
 import { createLink, type CreateLinkInput } from './link-service.ts';
 import { setLinkDisabled } from './link-repository.ts';
 
-export async function createLinkAudited(db: Kysely<Database>, actor: StaffPrincipal, countries: readonly string[], input: CreateLinkInput): Promise<Link> {
+export async function createLinkAudited(db: Kysely<Database>, actor: Actor, countries: readonly string[], input: CreateLinkInput): Promise<Link> {
   return db.transaction().execute(async (trx) => {
     const link = await createLink(trx, countries, input);
     await recordAudit(trx, {

@@ -19,7 +19,11 @@ export interface ResponseFields {
 
 export async function insertResponse(
   db: Db,
-  f: ResponseFields & { status: 'partial' | 'complete'; resumeTokenHash: string | null; deletionCodeHash: string | null; waveId?: string | null },
+  f: ResponseFields & {
+    status: 'partial' | 'complete'; resumeTokenHash: string | null; deletionCodeHash: string | null; waveId?: string | null;
+    /** Only the demo replay of a past campaign gives dates (YYYY-MM-DD); a respondent's are the database's today. */
+    startedOn?: string; submittedOn?: string;
+  },
 ): Promise<ResponseRow> {
   return db
     .insertInto('response')
@@ -35,8 +39,8 @@ export async function insertResponse(
       status: f.status,
       answers: JSON.stringify(f.answers),
       last_page: f.lastPage,
-      started_on: sql<string>`current_date`,
-      submitted_on: f.status === 'complete' ? sql<string>`current_date` : null,
+      started_on: f.startedOn ?? sql<string>`current_date`,
+      submitted_on: f.status === 'complete' ? (f.submittedOn ?? sql<string>`current_date`) : null,
       resume_token_hash: f.resumeTokenHash,
       deletion_code_hash: f.deletionCodeHash,
       wave_id: f.waveId ?? null,

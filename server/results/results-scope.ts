@@ -8,6 +8,7 @@ import { AnalysisInputError, checkQuestionFilters } from '../../analysis/analysi
 import type { ResultFilters } from '../../analysis/filters.ts';
 import { questionCatalogue, type QuestionInfo } from '../../analysis/question-catalogue.ts';
 import { principalOf } from '../auth/guards.ts';
+import { editionHasDemoCampaign } from '../campaigns/campaign-repository.ts';
 import type { Edition } from '../db/schema.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { resolveScope } from '../exports/export-scope.ts';
@@ -21,6 +22,8 @@ export interface ResultsScope {
   country: string | null;
   viewerMaySeeTexts: boolean;
   k: number;
+  /** The edition holds demo answers (server/demo/): the pages say so. */
+  demo: boolean;
 }
 
 /** Runs analysis code, turning a request that does not fit the edition into a 422 with details. */
@@ -42,6 +45,7 @@ export async function resultsScope(app: FastifyInstance, request: FastifyRequest
     catalogue,
     viewerMaySeeTexts: principalOf(request).role !== 'ipnc',
     k: app.config.SUPPRESSION_K,
+    demo: await editionHasDemoCampaign(app.db, scope.edition.survey_id, scope.edition.edition),
   };
 }
 

@@ -4,6 +4,7 @@
  * edition that has answers never changes.
  */
 import type { Kysely } from 'kysely';
+import { recordAudit, type Actor } from '../audit/audit-service.ts';
 import type { Database } from '../db/schema.ts';
 import * as editions from './edition-repository.ts';
 import { readEditionFiles, type EditionFile } from './edition-files.ts';
@@ -29,6 +30,8 @@ export async function publishEditionVersion(
   db: Kysely<Database>,
   file: Omit<EditionFile, 'path'> & { path?: string },
   source: 'file' | 'upload',
+  /** Audits a new version in the same transaction (file syncs; an upload is audited by its console). */
+  actor?: Actor,
 ): Promise<PublishResult> {
   return db.transaction().execute(async (trx) => {
     await editions.lockEditionPublishing(trx);
@@ -60,17 +63,24 @@ export async function publishEditionVersion(
       source,
     });
     if (latest) await editions.moveCampaignsToVersion(trx, file.surveyId, file.edition, created.id);
+    if (actor) {
+      await recordAudit(trx, {
+        actor, action: 'edition.sync', objectType: 'edition', objectId: created.id,
+        detail: { survey: file.surveyId, edition: file.edition, version: created.version, title: file.title, file: file.path ?? '', contentHash: file.contentHash },
+      });
+    }
     return { outcome: { ...base, version: created.version, editionId: created.id, change: latest ? ('new-version' as const) : ('new' as const) } };
   });
 }
 
-export async function syncEditionFiles(db: Kysely<Database>, surveysDir: string): Promise<SyncOutcome[]> {
+/** Publishes every new or changed file; the server at start or the command line is the audited actor. */
+export async function syncEditionFiles(db: Kysely<Database>, surveysDir: string, actor: Actor = 'server'): Promise<SyncOutcome[]> {
   const { files, problems } = await readEditionFiles(surveysDir);
   if (problems.length > 0) throw new EditionSyncError(problems);
   const outcomes: SyncOutcome[] = [];
   const refusals: string[] = [];
   for (const file of files) {
-    const result = await publishEditionVersion(db, file, 'file');
+    const result = await publishEditionVersion(db, file, 'file', actor);
     if ('refused' in result) refusals.push(result.refused);
     else outcomes.push(result.outcome);
   }

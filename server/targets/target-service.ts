@@ -3,8 +3,7 @@
  * type. An empty field removes that target. Every change is audited in the same transaction.
  */
 import type { Kysely } from 'kysely';
-import type { StaffPrincipal } from '../auth/principal.ts';
-import { recordAudit } from '../audit/audit-service.ts';
+import { recordAudit, type Actor } from '../audit/audit-service.ts';
 import { findCampaign } from '../campaigns/campaign-repository.ts';
 import type { Database } from '../db/schema.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
@@ -16,7 +15,7 @@ export const TARGET_MAX = 1_000_000;
 export type TargetForm = Record<string, string | undefined>;
 
 export async function setTargets(
-  db: Kysely<Database>, actor: StaffPrincipal, campaignId: string, country: string, authorityTypes: readonly string[], form: TargetForm,
+  db: Kysely<Database>, actor: Actor, campaignId: string, country: string, authorityTypes: readonly string[], form: TargetForm,
 ): Promise<{ changed: number }> {
   const campaign = await findCampaign(db, campaignId);
   if (!campaign) throw new NotFoundError('There is no such campaign.');
@@ -40,7 +39,7 @@ export async function setTargets(
     for (const [type, invited] of wanted) {
       if ((current.get(type) ?? null) === invited) continue;
       if (invited === null) await deleteTarget(trx, campaign.id, country, type);
-      else await upsertTarget(trx, { campaignId: campaign.id, country, authorityType: type, invited, updatedBy: actor.userId });
+      else await upsertTarget(trx, { campaignId: campaign.id, country, authorityType: type, invited, updatedBy: typeof actor === 'string' ? null : actor.userId });
       detail[type === OVERALL ? 'overall' : type] = invited;
       changed += 1;
     }

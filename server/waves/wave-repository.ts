@@ -73,6 +73,15 @@ export async function waveForSubmissionToday(db: Db, campaignId: string, linkCou
   return row.rows[0]?.id ?? null;
 }
 
+/** The wave a response submitted on a given day (YYYY-MM-DD) belongs to: the demo replay's past days. */
+export async function waveForSubmissionOn(db: Db, campaignId: string, linkCountry: string, day: string): Promise<string | null> {
+  const row = await sql<{ id: string }>`
+    select w.id from wave w
+    where w.campaign_id = ${campaignId} and (w.country = ${linkCountry} or w.country is null) and w.wave_on <= ${day}::date
+    order by ${ATTRIBUTION_ORDER} limit 1`.execute(db);
+  return row.rows[0]?.id ?? null;
+}
+
 /** Each complete response of the campaign with the wave the rule gives it now. */
 const recomputed = (campaignId: string) => sql`
   select r.id, (

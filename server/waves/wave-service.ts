@@ -4,7 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { StaffPrincipal } from '../auth/principal.ts';
-import { recordAudit } from '../audit/audit-service.ts';
+import { recordAudit, type Actor } from '../audit/audit-service.ts';
 import { findCampaign } from '../campaigns/campaign-repository.ts';
 import { effectiveClose } from '../campaigns/campaign-window.ts';
 import type { Database } from '../db/schema.ts';
@@ -29,7 +29,7 @@ export function isRealDate(s: string): boolean {
   return parseCalendarDay(s) === s;
 }
 
-export async function recordWave(db: Kysely<Database>, actor: StaffPrincipal | 'cli', input: RecordWaveInput): Promise<Wave> {
+export async function recordWave(db: Kysely<Database>, actor: Actor, input: RecordWaveInput): Promise<Wave> {
   const campaign = await findCampaign(db, input.campaignId);
   if (!campaign) throw new NotFoundError('There is no such campaign.');
   const errors: Record<string, string[]> = {};
@@ -52,7 +52,7 @@ export async function recordWave(db: Kysely<Database>, actor: StaffPrincipal | '
   return db.transaction().execute(async (trx) => {
     const wave = await waves.insertWave(trx, {
       campaignId: campaign.id, country: input.country, kind: input.kind as WaveKind, waveOn: input.waveOn, channel, note,
-      createdBy: actor === 'cli' ? null : actor.userId,
+      createdBy: typeof actor === 'string' ? null : actor.userId,
     });
     await recordAudit(trx, {
       actor, action: 'wave.create', objectType: 'wave', objectId: wave.id,
@@ -76,7 +76,7 @@ export async function removeWave(db: Kysely<Database>, actor: StaffPrincipal, wa
 }
 
 /** Re-applies the attribution rule to every complete response of a campaign; returns how many changed. */
-export async function reattribute(db: Kysely<Database>, actor: StaffPrincipal | 'cli', campaignId: string): Promise<number> {
+export async function reattribute(db: Kysely<Database>, actor: Actor, campaignId: string): Promise<number> {
   const campaign = await findCampaign(db, campaignId);
   if (!campaign) throw new NotFoundError('There is no such campaign.');
   return db.transaction().execute(async (trx) => {

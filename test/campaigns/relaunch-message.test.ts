@@ -1,5 +1,6 @@
 import t from 'tap';
-import { loadMessageTemplates, mailtoUrl, relaunchMessage } from '../../server/campaigns/relaunch-message.ts';
+import { readFileSync } from 'node:fs';
+import { loadMessageTemplates, mailtoUrl, relaunchMessage, surveyMinutes } from '../../server/campaigns/relaunch-message.ts';
 
 const LINK = 'https://surveys.example.eu/s/AbCdEfGhIjKlMnOpQrStUv-_';
 
@@ -9,28 +10,45 @@ t.test('every template has a subject and a body that carries the link and the cl
   for (const [lang, m] of Object.entries(all)) {
     t.match(m.body, /\{link\}/, `${lang} body has {link}`);
     t.match(m.body, /\{closes_on\}/, `${lang} body has {closes_on}`);
+    t.match(m.body, /\{minutes\}/, `${lang} body takes the duration from the edition`);
   }
 });
 
 t.test('the message is in the link language, with the link and a readable date', async (t) => {
-  const fr = relaunchMessage('fr', LINK, '2026-12-15');
+  const fr = relaunchMessage('fr', LINK, '2026-12-15', 20);
   t.equal(fr.language, 'fr');
   t.ok(fr.body.includes(LINK));
   t.match(fr.body, /15 décembre 2026/);
   t.notMatch(fr.body, /\{link\}|\{closes_on\}/);
-  const en = relaunchMessage('en', LINK, '2026-12-15');
+  const en = relaunchMessage('en', LINK, '2026-12-15', 20);
   t.match(en.body, /15 December 2026/);
 });
 
+t.test('the duration is the one the edition states: 15 minutes in 2019, 20 in 2022', async (t) => {
+  const edition = (year: string) => JSON.parse(readFileSync(`surveys/jpp-experience/${year}.json`, 'utf8')) as Record<string, unknown>;
+  t.equal(surveyMinutes(edition('2019')), 15);
+  t.equal(surveyMinutes(edition('2022')), 20);
+  for (const lang of ['en', 'fr', 'sk', 'lt', 'bg', 'et', 'el', 'pt', 'es', 'ro']) {
+    const m = relaunchMessage(lang, LINK, '2026-12-09', surveyMinutes(edition('2022')));
+    t.match(m.body, /\b20\b/, `${lang}: 20`);
+    t.notMatch(m.body, /\b15\b|\{minutes\}/, `${lang}: no 15 minutes left`);
+  }
+  t.match(relaunchMessage('en', LINK, '2026-12-15', 20).body, /20 minutes of your time/);
+  // An edition that does not say: an estimate from its questions, in steps of five minutes.
+  const questions = Array.from({ length: 30 }, (_, i) => ({ type: 'text', name: `q${i}` }));
+  t.equal(surveyMinutes({ pages: [{ name: 'p', elements: [{ type: 'html', name: 'intro' }, { type: 'panel', name: 'x', elements: questions }] }] }), 15);
+  t.equal(surveyMinutes({ description: { default: 'Short.' }, pages: [] }), 5);
+});
+
 t.test('a language without a template yet falls back to English', async (t) => {
-  const hu = relaunchMessage('hu', LINK, '2026-12-15');
+  const hu = relaunchMessage('hu', LINK, '2026-12-15', 20);
   t.equal(hu.language, 'en');
   t.match(hu.subject, /survey/i);
 });
 
 t.test('every network language has its own relaunch message', async (t) => {
   for (const lang of ['en', 'fr', 'sk', 'lt', 'bg', 'et', 'el', 'pt', 'es', 'ro']) {
-    const m = relaunchMessage(lang, LINK, '2026-12-15');
+    const m = relaunchMessage(lang, LINK, '2026-12-15', 20);
     t.equal(m.language, lang);
     t.ok(m.body.includes(LINK), `${lang} carries the link`);
   }

@@ -10,7 +10,7 @@ import { principalOf, requireStaff } from '../../auth/guards.ts';
 import { staffView } from '../../auth/staff-view.ts';
 import { lastOpenDay } from '../../campaigns/campaign-window.ts';
 import { databaseToday } from '../../campaigns/dashboard-repository.ts';
-import { relaunchMessage } from '../../campaigns/relaunch-message.ts';
+import { relaunchMessage, surveyMinutes } from '../../campaigns/relaunch-message.ts';
 import type { Campaign, Link } from '../../db/schema.ts';
 import { AppError, ConflictError, NotFoundError } from '../../errors.ts';
 import { createLinkAudited, setLinkEnabled } from '../../links/link-admin.ts';
@@ -20,7 +20,7 @@ import { listLinks } from '../../links/link-repository.ts';
 import { linkUrl } from '../../links/link-service.ts';
 import { findWave } from '../../waves/wave-repository.ts';
 import { recordWave } from '../../waves/wave-service.ts';
-import { checkCountry, countryNames, countryParams, countryTabs, linkParams, loadCampaign, loadLink } from './route-context.ts';
+import { checkCountry, countryNames, countryParams, countryTabs, linkParams, loadCampaign, loadCampaignWithEdition, loadLink } from './route-context.ts';
 
 const STYLES = ['/assets/css/campaigns.css'];
 const SCRIPTS = ['/assets/js/campaign-copy.js'];
@@ -136,13 +136,13 @@ export default async function linkRoutes(fastify: FastifyInstance) {
     schema: { params: linkParams, querystring: z.object({ wave: z.uuid().optional() }), hide: true }, config: { html: true }, preHandler: manage,
   }, async (request, reply) => {
     const link = await loadLink(fastify, request, request.params.linkId);
-    const campaign = await loadCampaign(fastify, link.campaign_id);
+    const { campaign, edition } = await loadCampaignWithEdition(fastify, link.campaign_id);
     let wave = null;
     if (request.query.wave) {
       wave = await findWave(fastify.db, request.query.wave);
       if (!wave || wave.campaign_id !== link.campaign_id || (wave.country !== null && wave.country !== link.country)) throw new NotFoundError();
     }
-    const message = relaunchMessage(link.language, url(link.token), lastOpenDay(campaign));
+    const message = relaunchMessage(link.language, url(link.token), lastOpenDay(campaign), surveyMinutes(edition.definition));
     return reply.viewAsync('pages/campaigns/link-message.hbs', staffView(request, {
       pageTitle: 'Message to send', styles: STYLES, scripts: SCRIPTS, campaign, link, wave, message,
       languageName: LANGUAGE_NAMES[message.language] ?? message.language, fellBack: message.language !== link.language,

@@ -41,6 +41,7 @@ function pageData(scope: ResultsScope, view: ResultsView, title: string) {
     tabs: resultsTabs(view, scope.filters),
     elsewhere: elsewhere(scope.filters),
     viewerMaySeeTexts: scope.viewerMaySeeTexts,
+    demo: scope.demo,
   };
 }
 

@@ -64,6 +64,7 @@ t.test('relaunch: records the wave for the link country and channel, then shows 
   const params = new URLSearchParams(mailto.slice('mailto:?'.length));
   t.match(params.get('body'), url, 'the mailto body carries the link');
   t.match(params.get('subject'), /^Rappel/);
+  t.match(params.get('body'), /20 minutes/, 'the duration the 2022 edition states, not a fixed one');
   t.match(page.body, /data-copy-from="message-body"/);
   const audit = await app.db.selectFrom('audit_event').selectAll().where('action', '=', 'wave.create').where('object_id', '=', wave.id).execute();
   t.equal(audit.length, 1);
