@@ -39,8 +39,13 @@
   }
   function setStatus(text) { if (statusEl) statusEl.textContent = text || ''; }
 
+  // Every text of the page outside the survey carries its key (data-t), the thank-you box and the
+  // deletion messages included, so that switching language at any point changes all of them.
   function translatePage() {
     document.documentElement.lang = locale;
+    Array.prototype.forEach.call(document.querySelectorAll('.delete-status'), function (el) {
+      el.dataset.texts = JSON.stringify({ delete_done: t('delete_done'), delete_not_found: t('delete_not_found'), delete_rate_limited: t('delete_rate_limited') });
+    });
     Array.prototype.forEach.call(document.querySelectorAll('[data-t]'), function (el) {
       el.textContent = t(el.getAttribute('data-t'));
     });
@@ -49,12 +54,23 @@
   var survey = new window.Survey.Model(definition);
   survey.locale = locale;
   survey.setVariable('retain_until', root.dataset.retainUntil || '');
+  if (window.JppSurveyQuestionTexts) window.JppSurveyQuestionTexts(survey);
+  // Our own progress (survey-progress.js) replaces survey-core's, whose page count jumps with branches.
+  var progressBox = document.querySelector('.survey-progress');
+  var updateProgress = function () {};
+  if (progressBox && window.JppSurveyProgress) {
+    survey.showProgressBar = false;
+    updateProgress = window.JppSurveyProgress(survey, progressBox);
+  }
 
   // Saving: debounced, one request at a time, the latest state wins.
   var saveTimer = null;
   var saving = false;
   var pending = false;
+  // Restoring saved answers is not a change: no save, and the welcome-back message stays.
+  var restoring = false;
   function scheduleSave() {
+    if (restoring) return;
     if (saveTimer) clearTimeout(saveTimer);
     setStatus('');
     saveTimer = setTimeout(saveNow, 800);
@@ -161,15 +177,12 @@
     setStatus('');
     var after = document.getElementById('after-survey');
     after.hidden = false;
-    after.querySelector('#thanks-title').textContent = t('thanks_title');
-    after.querySelector('.thanks-body').textContent = t('thanks_body');
-    after.querySelector('.code-label').textContent = t('deletion_code_label');
+    // The texts around the code are in the page already (data-t), in the language chosen last.
+    translatePage();
     after.querySelector('.deletion-code').textContent = result.deletionCode;
-    after.querySelector('.code-help').textContent = t('deletion_code_help');
     var copy = after.querySelector('.copy-code');
-    copy.textContent = t('copy');
     copy.addEventListener('click', function () {
-      if (navigator.clipboard) navigator.clipboard.writeText(result.deletionCode).then(function () { copy.textContent = t('copied'); });
+      if (navigator.clipboard) navigator.clipboard.writeText(result.deletionCode).then(function () { copy.setAttribute('data-t', 'copied'); copy.textContent = t('copied'); });
     });
     after.querySelector('#thanks-title').focus();
   }
@@ -187,6 +200,7 @@
   function start() {
     root.innerHTML = '';
     survey.render(root);
+    updateProgress();
   }
 
   // Resume: restore the saved answers and page before the first render.
@@ -196,14 +210,19 @@
       .then(function (res) { return res.ok ? res.json() : null; })
       .then(function (json) {
         if (json) {
-          survey.data = json.answers;
-          if (json.locale && json.locale !== locale && allTexts[json.locale]) {
-            locale = json.locale;
-            survey.locale = locale;
-            if (select) select.value = locale;
-            translatePage();
+          restoring = true;
+          try {
+            survey.data = json.answers;
+            if (json.locale && json.locale !== locale && allTexts[json.locale]) {
+              locale = json.locale;
+              survey.locale = locale;
+              if (select) select.value = locale;
+              translatePage();
+            }
+            if (typeof json.page === 'number' && json.page < survey.visiblePages.length) survey.currentPageNo = json.page;
+          } finally {
+            restoring = false;
           }
-          if (typeof json.page === 'number' && json.page < survey.visiblePages.length) survey.currentPageNo = json.page;
           setStatus(t('resumed'));
         } else {
           writeStore({ resumeToken: undefined });
