@@ -309,3 +309,59 @@ t.test('a respondent with joint procurement experience answers the full 2022 pat
   t.same(foreignRequests(requests, origin), [], 'no request left the server');
   t.same(errors, [], 'no script error');
 });
+
+t.test('a ranking question is reordered by dragging, with the mouse and with a finger', async (t) => {
+  const { app, origin } = await startServer(t);
+  const { publishEditionVersion } = await import('../../server/surveys/edition-sync.ts');
+  const { prepareDefinition } = await import('../../server/surveys/edition-files.ts');
+  const prepared = prepareDefinition({
+    title: 'Ranking check',
+    pages: [{ elements: [{ type: 'ranking', name: 'order', title: 'Put these in order', isRequired: true, choices: [
+      { value: 'a', text: 'Alpha' }, { value: 'b', text: 'Bravo' }, { value: 'c', text: 'Charlie' }, { value: 'd', text: 'Delta' },
+    ] }] }],
+  }, new Map());
+  await publishEditionVersion(app.db, { surveyId: 'ranking', edition: '1', title: prepared.title, definition: prepared.definition, contentHash: prepared.contentHash }, 'upload');
+  const browser = await launchBrowser();
+  t.teardown(() => browser.close());
+  const order = (page: Page) => page.locator('[data-name="order"] .sv-ranking-item__text').allTextContents();
+  const itemBox = async (page: Page, text: string) => (await page.locator('[data-name="order"] .sv-ranking-item', { hasText: text }).first().boundingBox())!;
+
+  // The mouse: press on Delta, move it above Alpha in small steps, release.
+  const mouseLink = await openLink(app, { surveyId: 'ranking', edition: '1' });
+  const { context } = await newRecordedContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${origin}/s/${mouseLink.token}`);
+  await page.locator('[data-name="order"] .sv-ranking-item').first().waitFor();
+  t.same((await order(page)).map((s) => s.trim()), ['Alpha', 'Bravo', 'Charlie', 'Delta']);
+  const [from, to] = [await itemBox(page, 'Delta'), await itemBox(page, 'Alpha')];
+  await page.mouse.move(from.x + 20, from.y + from.height / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 20; i++) await page.mouse.move(from.x + 20, from.y + from.height / 2 + ((to.y + 4 - from.y - from.height / 2) * i) / 20);
+  await page.mouse.up();
+  await page.waitForTimeout(300);
+  const afterMouse = (await order(page)).map((s) => s.trim());
+  t.equal(afterMouse[0], 'Delta', `dragged with the mouse to the top (${afterMouse.join(', ')})`);
+  await page.locator('.sd-navigation__complete-btn').first().click();
+  await page.locator('.deletion-code').waitFor({ state: 'visible', timeout: 15_000 });
+  const stored = await app.db.selectFrom('response').select('answers').execute();
+  t.same(stored[0]?.answers.order, afterMouse.map((s) => s[0]!.toLowerCase()), 'the order stored is the order shown');
+
+  // A finger on a phone: touch events through the browser's own input layer.
+  const touchLink = await openLink(app, { surveyId: 'ranking', edition: '1' });
+  const phone = await browser.newContext({ viewport: { width: 390, height: 800 }, hasTouch: true, isMobile: true });
+  const touchPage = await phone.newPage();
+  await touchPage.goto(`${origin}/s/${touchLink.token}`);
+  await touchPage.locator('[data-name="order"] .sv-ranking-item').first().waitFor();
+  const cdp = await phone.newCDPSession(touchPage);
+  const [tFrom, tTo] = [await itemBox(touchPage, 'Charlie'), await itemBox(touchPage, 'Alpha')];
+  const point = (y: number) => [{ x: tFrom.x + 20, y }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(tFrom.y + tFrom.height / 2) });
+  await touchPage.waitForTimeout(600);
+  for (let i = 1; i <= 20; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(tFrom.y + tFrom.height / 2 + ((tTo.y + 4 - tFrom.y - tFrom.height / 2) * i) / 20) });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await touchPage.waitForTimeout(300);
+  const afterTouch = (await order(touchPage)).map((s) => s.trim());
+  await touchPage.screenshot({ path: 'screenshots/respondent-ranking-touch.png' });
+  t.equal(afterTouch[0], 'Charlie', `dragged with a finger to the top (${afterTouch.join(', ')})`);
+  await phone.close();
+});
