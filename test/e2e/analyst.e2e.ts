@@ -26,6 +26,14 @@ async function chartsDrawn(page: Page): Promise<number> {
   return page.locator('canvas.results-chart').count();
 }
 
+/** Opens a multi-choice filter with the mouse and ticks the given values. */
+async function tickInFilter(page: Page, legend: string, values: string[]): Promise<void> {
+  const group = page.getByRole('group', { name: legend, exact: true });
+  await group.getByRole('button', { name: new RegExp(`^${legend}: `) }).click();
+  for (const v of values) await group.locator(`input[value="${v}"]`).check();
+  await page.keyboard.press('Escape');
+}
+
 async function downloadOf(page: Page, click: () => Promise<void>): Promise<{ download: Download; body: Buffer }> {
   const [download] = await Promise.all([page.waitForEvent('download'), click()]);
   const path = await download.path();
@@ -102,8 +110,22 @@ t.test('an analyst reads results per country and authority type, filters, crosse
 
   // Two filters: the country answered and the largest authority type of France.
   await tour.visit('results overview (before filters)', `/staff/results?edition=${newer.editionId}`);
-  await page.getByLabel('Country answered').selectOption(['FR']);
-  await page.getByLabel('Authority type').selectOption([topType]);
+  // The country with the keyboard only: open, search, go to the match, tick, close.
+  const countries = page.getByRole('group', { name: 'Country answered', exact: true });
+  await countries.getByRole('button', { name: /^Country answered: any/ }).focus();
+  await page.keyboard.press('Enter');
+  t.ok(await countries.getByRole('searchbox').evaluate((e) => e === document.activeElement), 'opening puts the focus in the search box');
+  await page.keyboard.type('Fran');
+  t.equal(await countries.locator('.multi-select-option:visible').count(), 1, 'the search leaves France');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Escape');
+  t.ok(await countries.getByRole('button', { name: /^Country answered: 1 chosen/ }).evaluate((e) => e === document.activeElement), 'Escape closes and returns to the button');
+  t.ok(await countries.getByRole('button', { name: 'Remove France from Country answered' }).isVisible(), 'France shows as a removable chip');
+  await tickInFilter(page, 'Authority type', [topType]);
+  await tickInFilter(page, 'Language', ['en']);
+  await page.getByRole('group', { name: 'Language', exact: true }).getByRole('button', { name: /^Remove .* from Language$/ }).click();
+  await tour.check('results filters being chosen', { shot: 'results-filters' });
   await Promise.all([page.waitForURL(/authority_type=/), page.getByRole('button', { name: 'Apply filters' }).click()]);
   const query = new URL(page.url()).searchParams;
   t.same([query.getAll('country'), query.getAll('authority_type')], [['FR'], [topType]], 'both filters are in the address');
@@ -131,7 +153,7 @@ t.test('an analyst reads results per country and authority type, filters, crosse
   t.match(await page.locator('.results-page .hint', { hasText: 'pale grey' }).textContent(), /hidden because their groups are too small/, 'and the page says what it is');
   await tour.check('cross-tab with a small group');
   // The three large countries only: nothing to hide, and the axes are kept.
-  await page.getByLabel('Country answered').selectOption(['FR', 'ES', 'PL']);
+  await tickInFilter(page, 'Country answered', ['FR', 'ES', 'PL']);
   await Promise.all([page.waitForURL(/country=PL/), page.getByRole('button', { name: 'Apply filters' }).click()]);
   t.equal(new URL(page.url()).searchParams.get('rows'), 'q.jpp_experience', 'the rows are kept');
   await chartsDrawn(page);
