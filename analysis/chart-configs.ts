@@ -11,15 +11,70 @@ import type { ComparedQuestion } from './edition-comparison.ts';
 const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
 const colour = (i: number) => PALETTE[i % PALETTE.length] as string;
 
+/** Answers that stand outside an ordered scale ("don't know", "not applicable"): grey, at the end. */
+const OFF_SCALE = /^(not_?applicable|n_?a|dont_?know|do_?not_?know|no_?opinion|prefer_?not.*|none|other)$/i;
+const OFF_SCALE_GREYS = ['#8c8c8c', '#b5b5b5', '#5f5f5f'];
+
+function mix(a: string, b: string, t: number): string {
+  const channel = (hex: string, i: number) => parseInt(hex.slice(1 + i * 2, 3 + i * 2), 16);
+  return `#${[0, 1, 2].map((i) => Math.round(channel(a, i) + (channel(b, i) - channel(a, i)) * t).toString(16).padStart(2, '0')).join('')}`;
+}
+
+/**
+ * Colours of an ordered scale (Likert columns of a matrix): a diverging brown-to-blue ramp through a
+ * mid grey, so that order reads as order, colour-blind safe; answers off the scale are greys.
+ */
+export function orderedColours(values: string[]): string[] {
+  const onScale = values.filter((v) => !OFF_SCALE.test(v));
+  const n = onScale.length;
+  let off = 0;
+  return values.map((v) => {
+    if (OFF_SCALE.test(v)) return OFF_SCALE_GREYS[off++ % OFF_SCALE_GREYS.length] as string;
+    const i = onScale.indexOf(v);
+    const t = n <= 1 ? 0.5 : i / (n - 1);
+    return t < 0.5 ? mix('#8c510a', '#c9c9c9', t * 2) : mix('#c9c9c9', '#01665e', (t - 0.5) * 2);
+  });
+}
+
+/** Colours of ranks 1, 2, ...: dark to light on one hue, rank 1 the strongest. */
+export function rankColours(n: number): string[] {
+  return Array.from({ length: n }, (_, i) => mix('#08306b', '#c6dbef', n <= 1 ? 0 : i / (n - 1)));
+}
+
 export interface ChartConfig {
   type: 'bar';
   /** '%' when the values are percentages (results-charts.js formats tooltips with it). */
   unit?: '%';
-  data: { labels: string[]; datasets: { label: string; data: (number | null)[]; backgroundColor: string | string[]; stack?: string }[] };
+  /** A label is one line, or several lines when long (chart.js draws an array as lines). */
+  data: { labels: (string | string[])[]; datasets: { label: string; data: (number | null)[]; backgroundColor: string | string[]; stack?: string }[] };
   options: Record<string, unknown>;
 }
 
 const percent = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);
+
+/** The legend entry of the part of a stacked bar whose figures are hidden. */
+export const HIDDEN_PART = 'Hidden (groups too small to show)';
+
+/**
+ * Stacked bars of shares (matrix rows, rankings, cross-tab columns) with hidden cells would stop short
+ * of 100 % with no word why: the rest of such a bar is drawn as one pale grey part named in the legend.
+ */
+function withHiddenPart<D extends { data: (number | null)[]; stack?: string }>(datasets: D[], bars: number): (D | { label: string; data: (number | null)[]; backgroundColor: string; stack?: string })[] {
+  const rest = Array.from({ length: bars }, (_, i) => {
+    const values = datasets.map((d) => d.data[i] ?? null);
+    if (!values.some((v) => v === null)) return null;
+    const shown = values.reduce<number>((sum, v) => sum + (v ?? 0), 0);
+    return Math.max(0, Math.round((100 - shown) * 10) / 10);
+  });
+  if (!rest.some((r) => r !== null && r > 0)) return datasets;
+  const stack = datasets[0]?.stack;
+  return [...datasets, { label: HIDDEN_PART, data: rest, backgroundColor: '#dfe3e8', ...(stack ? { stack } : {}) }];
+}
+
+/** True when a chart has at least one figure to draw (not every value hidden). */
+export function hasShownFigure(chart: ChartConfig): boolean {
+  return chart.data.datasets.some((d) => d.label !== HIDDEN_PART && d.data.some((v) => v !== null && v !== 0));
+}
 
 function barOptions(opts: { horizontal?: boolean; stacked?: boolean; axisTitle?: string; max?: number; legend?: boolean } = {}) {
   const valueAxis = { beginAtZero: true, ...(opts.max !== undefined ? { max: opts.max } : {}), stacked: Boolean(opts.stacked), title: { display: Boolean(opts.axisTitle), text: opts.axisTitle ?? '' } };
@@ -34,8 +89,21 @@ function barOptions(opts: { horizontal?: boolean; stacked?: boolean; axisTitle?:
   };
 }
 
-/** Long labels wrap rather than squeeze the bars. */
-const short = (label: string) => (label.length > 48 ? `${label.slice(0, 45)}…` : label);
+/** Long labels wrap onto lines of about 32 characters: never cut off, never an ellipsis. */
+export function wrapLabel(label: string, width = 32): string | string[] {
+  if (label.length <= width) return label;
+  const lines: string[] = [];
+  let line = '';
+  for (const word of label.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+const short = wrapLabel;
 
 /** Above this many choices (a list of countries), choices nobody gave are left out of the chart. */
 export const LONG_LIST = 12;
@@ -67,11 +135,12 @@ function histogramChart(s: NumberSummary): ChartConfig {
 }
 
 function matrixChart(s: MatrixSummary): ChartConfig {
+  const colours = orderedColours(s.columns.map((c) => c.value));
   return {
     type: 'bar',
     data: {
       labels: s.rows.map((r) => short(r.label)),
-      datasets: s.columns.map((c, j) => ({ label: c.label, data: s.rows.map((r) => percent(r.cells[j]?.share ?? null)), backgroundColor: colour(j), stack: 'rows' })),
+      datasets: withHiddenPart(s.columns.map((c, j) => ({ label: c.label, data: s.rows.map((r) => percent(r.cells[j]?.share ?? null)), backgroundColor: colours[j] as string, stack: 'rows' })), s.rows.length),
     },
     options: barOptions({ horizontal: true, stacked: true, axisTitle: '% of answers to the row', max: 100, legend: true }),
     unit: '%',
@@ -80,19 +149,20 @@ function matrixChart(s: MatrixSummary): ChartConfig {
 
 function rankingChart(s: RankingSummary): ChartConfig {
   const positions = s.items[0]?.byPosition.length ?? 0;
+  const colours = rankColours(positions);
   return {
     type: 'bar',
     data: {
       labels: s.items.map((i) => short(i.label)),
-      datasets: Array.from({ length: positions }, (_, p) => ({
+      datasets: withHiddenPart(Array.from({ length: positions }, (_, p) => ({
         label: `Ranked ${p + 1}`,
         data: s.items.map((i) => {
           const n = i.byPosition[p] ?? null;
           return n === null ? null : Math.round((n / s.base) * 1000) / 10;
         }),
-        backgroundColor: colour(p),
+        backgroundColor: colours[p] as string,
         stack: 'positions',
-      })),
+      })), s.items.length),
     },
     options: barOptions({ horizontal: true, stacked: true, axisTitle: '% of respondents', max: 100, legend: true }),
     unit: '%',
@@ -124,12 +194,12 @@ export function crossTabChart(t: CrossTabShown): ChartConfig {
     type: 'bar',
     data: {
       labels: t.columns.values.map((v) => short(v.label)),
-      datasets: t.rows.values.map((rv, i) => ({
-        label: short(rv.label),
+      datasets: withHiddenPart(t.rows.values.map((rv, i) => ({
+        label: rv.label,
         data: t.cells[i]?.map((c) => percent(c.columnShare)) ?? [],
         backgroundColor: colour(i),
         stack: 'rows',
-      })),
+      })), t.columns.values.length),
     },
     options: barOptions({ stacked: true, axisTitle: `% of ${t.columns.title.toLowerCase()} group`, max: 100, legend: true }),
     unit: '%',

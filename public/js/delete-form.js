@@ -7,7 +7,13 @@
   Array.prototype.forEach.call(document.querySelectorAll('.delete-form'), function (form) {
     var box = form.closest('.delete-box');
     var status = box.querySelector('.delete-status');
-    var texts = JSON.parse(status.dataset.texts || '{}');
+    // The texts are read when shown, and the key is kept on the status (data-t), so that the
+    // respondent's page can say it again in another language.
+    function say(key) {
+      var texts = JSON.parse(status.dataset.texts || '{}');
+      status.setAttribute('data-t', key);
+      status.textContent = texts[key] || '';
+    }
     form.addEventListener('submit', function (event) {
       event.preventDefault();
       var code = form.querySelector('input[name="deletionCode"]').value.trim();
@@ -20,10 +26,10 @@
         referrerPolicy: 'no-referrer',
       })
         .then(function (res) {
-          if (res.ok) { status.textContent = texts.done; form.hidden = true; return; }
-          status.textContent = res.status === 429 ? texts.rateLimited : texts.notFound;
+          if (res.ok) { say('delete_done'); form.hidden = true; return; }
+          say(res.status === 429 ? 'delete_rate_limited' : 'delete_not_found');
         })
-        .catch(function () { status.textContent = texts.notFound; });
+        .catch(function () { say('delete_not_found'); });
     });
   });
 })();

@@ -33,22 +33,20 @@
         }(isPercent)
       }
     };
-    // chart.js gives the label axis at most half of the chart's width and cuts longer labels off
-    // at the edge: shorten them to what fits (about 6.5 px a character); tooltips keep them whole.
+    // Long labels come as arrays of lines (analysis/chart-configs.ts): let the label axis take what
+    // they need instead of chart.js's default half of the width, so nothing is cut off.
     var labelAxis = horizontal && config.options.scales && config.options.scales.y;
     if (labelAxis) {
-      labelAxis.ticks = labelAxis.ticks || {};
-      labelAxis.ticks.callback = function (value) {
-        var label = String(this.getLabelForValue(value));
-        var fit = Math.max(12, Math.floor((this.chart.width * 0.45) / 6.5));
-        return label.length > fit ? label.slice(0, fit - 1) + '…' : label;
-      };
+      labelAxis.afterFit = function (scale) { scale.width = Math.min(scale.width, scale.chart.width * 0.6); };
     }
     // A box's height follows the number of bars, so that long lists of answers stay readable.
     if (horizontal && config.data.labels) {
       var box = canvas.parentNode;
+      var lines = config.data.labels.reduce(function (n, l) { return n + (Array.isArray(l) ? l.length : 1); }, 0);
       var rows = config.data.labels.length;
-      box.style.height = Math.max(160, Math.min(900, 60 + rows * (config.data.datasets.length > 1 && !config.data.datasets[0].stack ? 34 : 26))) + 'px';
+      var perRow = config.data.datasets.length > 1 && !config.data.datasets[0].stack ? 34 : 26;
+      var legend = config.options.plugins && config.options.plugins.legend && config.options.plugins.legend.display ? 30 * Math.ceil(config.data.datasets.length / 4) : 0;
+      box.style.height = Math.max(160, Math.min(1200, 60 + legend + Math.max(rows * perRow, lines * 17 + rows * 8))) + 'px';
     }
     new window.Chart(canvas, config);
   }

@@ -18,6 +18,8 @@
   var survey = new window.Survey.Model(definition);
   survey.locale = locale;
   survey.setVariable('retain_until', root.dataset.retainUntil || '');
+  // As the respondent sees it (survey-question-texts.js).
+  if (window.JppSurveyQuestionTexts) window.JppSurveyQuestionTexts(survey);
   survey.onComplete.add(function () {
     banner.textContent = 'Preview finished: nothing was stored.';
     var again = document.createElement('button');

@@ -40,8 +40,13 @@
   }
   function setStatus(text) { if (statusEl) statusEl.textContent = text || ''; }
 
+  // Every text of the page outside the survey carries its key (data-t), the thank-you box and the
+  // deletion messages included, so that switching language at any point changes all of them.
   function translatePage() {
     document.documentElement.lang = locale;
+    Array.prototype.forEach.call(document.querySelectorAll('.delete-status'), function (el) {
+      el.dataset.texts = JSON.stringify({ delete_done: t('delete_done'), delete_not_found: t('delete_not_found'), delete_rate_limited: t('delete_rate_limited') });
+    });
     Array.prototype.forEach.call(document.querySelectorAll('[data-t]'), function (el) {
       el.textContent = t(el.getAttribute('data-t'));
     });
@@ -53,7 +58,10 @@
   var saveTimer = null;
   var saving = false;
   var pending = false;
+  // Restoring saved answers is not a change: no save, and the welcome-back message stays.
+  var restoring = false;
   function scheduleSave() {
+    if (restoring) return;
     if (saveTimer) clearTimeout(saveTimer);
     setStatus('');
     saveTimer = setTimeout(saveNow, 800);
@@ -117,11 +125,20 @@
     tryOnce();
   }
 
+  var progressBox = document.querySelector('.survey-progress');
+  var updateProgress = function () {};
+
   /** A model of the survey in the current language, wired to saving and submitting. */
   function createSurvey(json) {
     var model = new window.Survey.Model(json);
     model.locale = locale;
     model.setVariable('retain_until', root.dataset.retainUntil || '');
+    if (window.JppSurveyQuestionTexts) window.JppSurveyQuestionTexts(model);
+    // Our own progress (survey-progress.js) replaces survey-core's, whose page count jumps with branches.
+    if (progressBox && window.JppSurveyProgress) {
+      model.showProgressBar = false;
+      updateProgress = window.JppSurveyProgress(model, progressBox);
+    }
     model.onValueChanged.add(scheduleSave);
     model.onCurrentPageChanged.add(scheduleSave);
     model.onComplete.add(submit);
@@ -169,15 +186,12 @@
     setStatus('');
     var after = document.getElementById('after-survey');
     after.hidden = false;
-    after.querySelector('#thanks-title').textContent = t('thanks_title');
-    after.querySelector('.thanks-body').textContent = t('thanks_body');
-    after.querySelector('.code-label').textContent = t('deletion_code_label');
+    // The texts around the code are in the page already (data-t), in the language chosen last.
+    translatePage();
     after.querySelector('.deletion-code').textContent = result.deletionCode;
-    after.querySelector('.code-help').textContent = t('deletion_code_help');
     var copy = after.querySelector('.copy-code');
-    copy.textContent = t('copy');
     copy.addEventListener('click', function () {
-      if (navigator.clipboard) navigator.clipboard.writeText(result.deletionCode).then(function () { copy.textContent = t('copied'); });
+      if (navigator.clipboard) navigator.clipboard.writeText(result.deletionCode).then(function () { copy.setAttribute('data-t', 'copied'); copy.textContent = t('copied'); });
     });
     after.querySelector('#thanks-title').focus();
   }
@@ -211,8 +225,13 @@
         locale = json.lang;
         pageTexts = json.texts;
         survey = createSurvey(json.definition);
-        survey.data = data;
-        if (page < survey.visiblePages.length) survey.currentPageNo = page;
+        restoring = true;
+        try {
+          survey.data = data;
+          if (page < survey.visiblePages.length) survey.currentPageNo = page;
+        } finally {
+          restoring = false;
+        }
         translatePage();
       });
   }
@@ -234,6 +253,7 @@
     var host = document.createElement('div');
     root.replaceChildren(host);
     survey.render(host);
+    updateProgress();
   }
 
   // Resume: restore the saved answers and page before the first render.
@@ -248,8 +268,13 @@
           ? switchLanguage(json.locale).then(function () { select.value = locale; }).catch(function () { /* stay in the page's language */ })
           : Promise.resolve();
         return ready.then(function () {
-          survey.data = json.answers;
-          if (typeof json.page === 'number' && json.page < survey.visiblePages.length) survey.currentPageNo = json.page;
+          restoring = true;
+          try {
+            survey.data = json.answers;
+            if (typeof json.page === 'number' && json.page < survey.visiblePages.length) survey.currentPageNo = json.page;
+          } finally {
+            restoring = false;
+          }
           setStatus(t('resumed'));
         });
       })

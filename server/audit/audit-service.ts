@@ -62,4 +62,9 @@ export class AuditService {
   vocabulary() {
     return audit.auditVocabulary(this.db);
   }
+
+  /** Names of the objects the entries point to, keyed "type:id". */
+  objectNames(refs: { type: string; id: string }[]) {
+    return audit.auditObjectNames(this.db, refs);
+  }
 }

@@ -4,6 +4,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import type { StaffPrincipal } from './principal.ts';
+import { staffMenu, type StaffMenuEntry } from './staff-menu.ts';
 
 export interface StaffNavFlags {
   admin: boolean;
@@ -19,6 +20,8 @@ export type StaffPageData<T> = T & {
   staffNav: true;
   pageTitle: string;
   can: StaffNavFlags;
+  /** The menu of this member's role, shown in the navigation bar and on the staff home page. */
+  menu: StaffMenuEntry[];
   styles: string[];
   scripts: string[];
 };
@@ -38,6 +41,7 @@ export function staffView<T extends Record<string, unknown>>(request: FastifyReq
     csrfToken: request.csrfToken,
     staffNav: true,
     pageTitle,
+    menu: staffMenu(staff),
     can: { admin: role === 'admin', analyst: role === 'analyst', ipnc: role === 'ipnc', results: role === 'admin' || role === 'analyst' },
   };
 }

@@ -4,7 +4,7 @@
  * partial views/partials/results/cell.hbs shows them as "hidden".
  */
 import type { QuestionSummary, TextSummary } from '../../analysis/aggregate-types.ts';
-import { LONG_LIST, questionChart, type ChartConfig } from '../../analysis/chart-configs.ts';
+import { LONG_LIST, hasShownFigure, questionChart, type ChartConfig } from '../../analysis/chart-configs.ts';
 
 export interface Cell {
   /** Text to show, or null when the figure is hidden. */
@@ -40,6 +40,8 @@ export interface QuestionCard {
   stats: { label: string; value: string | null }[];
   texts: TextsBlock | null;
   notes: string[];
+  /** Matrices and rankings: their tables are wide, so the card takes the page's full width. */
+  wide: boolean;
 }
 
 export const pct = (share: number | null | undefined): string | null => (share === null || share === undefined ? null : `${(share * 100).toFixed(1)} %`);
@@ -73,8 +75,14 @@ export function questionCard(s: QuestionSummary, k: number): QuestionCard {
     suppressed: s.suppressed, message: s.suppressed ? s.message : null, base: s.suppressed ? null : s.base,
     chart: questionChart(s), chartLabel: `Chart of the answers to: ${s.title}. The table below gives the same figures.`,
     tables: [], stats: [], texts: null, notes: [],
+    wide: !s.suppressed && (s.kind === 'matrix' || s.kind === 'ranking'),
   };
   if (s.suppressed) return card;
+  // Every figure hidden (a national contact's small groups): a sentence instead of empty axes.
+  if (card.chart && !hasShownFigure(card.chart)) {
+    card.chart = null;
+    card.notes.push(`No chart: every answer to this question falls in a group of fewer than ${k} responses, and such groups are never shown, so that no one can be singled out.`);
+  }
   switch (s.kind) {
     case 'single':
     case 'multi': {

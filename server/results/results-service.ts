@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { EditionSummary } from '../../analysis/aggregate-types.ts';
-import { crossTabChart, comparisonChart } from '../../analysis/chart-configs.ts';
+import { HIDDEN_PART, crossTabChart, comparisonChart } from '../../analysis/chart-configs.ts';
 import { crossTabulate, parseDimension, type CrossTab, type Dimension } from '../../analysis/cross-tab.ts';
 import { compareEditions, type EditionComparison } from '../../analysis/edition-comparison.ts';
 import { groupCounts, type GroupCounts, type GroupDimension } from '../../analysis/group-counts.ts';
@@ -49,9 +49,31 @@ export async function groupsData(app: FastifyInstance, scope: ResultsScope, by: 
   return { counts, title: GROUP_TITLES[dimension], rows };
 }
 
-/** The default axes of the cross-tab page: authority type against the first single-choice question. */
+/** Names of the questions every respondent is asked: on no page and in no panel shown only after an answer. */
+function askedOfEveryone(definition: Record<string, unknown>): Set<string> {
+  const names = new Set<string>();
+  const walk = (elements: unknown, conditional: boolean) => {
+    for (const e of (Array.isArray(elements) ? elements : []) as Record<string, unknown>[]) {
+      const hidden = conditional || Boolean(e.visibleIf);
+      if (Array.isArray(e.elements)) walk(e.elements, hidden);
+      else if (!hidden && typeof e.name === 'string') names.add(e.name);
+    }
+  };
+  for (const page of (Array.isArray(definition.pages) ? definition.pages : []) as Record<string, unknown>[]) walk(page.elements, Boolean(page.visibleIf));
+  return names;
+}
+
+/**
+ * The default axes of the cross-tab page: authority type against a question that tells something.
+ * A rating asked of everyone comes first (attitude or interest by authority type), else a choice
+ * question asked of everyone that is not a yes/no box (consent would give a 100 % "Yes" chart).
+ */
 export function defaultAxes(scope: ResultsScope): { rows: string; columns: string } {
-  const first = scope.catalogue.find((q) => (q.kind === 'single' || q.kind === 'rating') && q.name !== 'country' && q.name !== 'authority_type');
+  const everyone = askedOfEveryone(scope.edition.definition);
+  const candidates = scope.catalogue.filter((q) => (q.kind === 'single' || q.kind === 'rating') && q.name !== 'country' && q.name !== 'authority_type' && q.type !== 'boolean');
+  const first = candidates.find((q) => q.kind === 'rating' && everyone.has(q.name))
+    ?? candidates.find((q) => everyone.has(q.name))
+    ?? candidates[0];
   return { rows: first ? `q.${first.name}` : 'authority_type', columns: 'authority_type' };
 }
 
@@ -67,9 +89,12 @@ export async function crossTabData(app: FastifyInstance, scope: ResultsScope, ro
     crossTabulate(app.db, scope.edition.definition, rowAxis, columnAxis, scope.filters, { k: scope.k })));
   if (table.suppressed) return { table, chart: null, view: null };
   const cell = (count: number | null, share: number | null) => ({ count, share: pct(share) });
+  const chart = crossTabChart(table);
   return {
     table,
-    chart: crossTabChart(table),
+    chart,
+    /** Some bars have a part hidden: the page says what the grey part is. */
+    hiddenPart: chart.data.datasets.some((d) => d.label === HIDDEN_PART),
     view: {
       // The rows' title is the heading above the table; a long question title would crush the first column.
       rowHeading: table.rows.title.length <= 30 ? table.rows.title : 'Answer',

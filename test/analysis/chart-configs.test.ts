@@ -31,3 +31,53 @@ t.test('a chart per question kind, from the suppressed figures', async (t) => {
   t.equal(questionChart({ ...head, name: 't', kind: 'text', suppressed: false, base: 5, texts: null } as QuestionSummary), null, 'texts have no chart');
   t.equal(questionChart({ ...head, name: 's', kind: 'single', suppressed: true, reason: 'fewer-than-k', message: '' } as QuestionSummary), null, 'a hidden question has no chart');
 });
+
+t.test('long labels wrap onto lines, whole, never cut with an ellipsis', async (t) => {
+  const { wrapLabel } = await import('../../analysis/chart-configs.ts');
+  const long = 'It is too complex, legally and administratively, for what it brings';
+  const lines = wrapLabel(long);
+  t.ok(Array.isArray(lines) && lines.length > 1, 'several lines');
+  t.equal((lines as string[]).join(' '), long, 'every word kept');
+  t.ok((lines as string[]).every((l) => l.length <= 32), 'each line fits');
+  t.equal(wrapLabel('Short'), 'Short');
+  const single = questionChart({ ...head, name: 'a', kind: 'single', suppressed: false, base: 10, choices: [{ value: 'x', label: long, count: 10, share: 1 }] } as QuestionSummary)!;
+  t.notMatch(JSON.stringify(single.data.labels), /…/, 'no ellipsis in a chart');
+});
+
+t.test('ordered scales get ordered colours: a diverging ramp for Likert columns, greys off the scale, dark to light ranks', async (t) => {
+  const { orderedColours, rankColours } = await import('../../analysis/chart-configs.ts');
+  const lightness = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).reduce((a, b) => a + b, 0);
+  const blueness = (hex: string) => parseInt(hex.slice(5, 7), 16) - parseInt(hex.slice(1, 3), 16);
+  const likert = orderedColours(['very_easy', 'easy', 'neutral', 'difficult', 'very_difficult', 'not_applicable']);
+  t.equal(new Set(likert).size, 6, 'six distinct colours');
+  const onScale = likert.slice(0, 5);
+  for (let i = 1; i < onScale.length; i++) t.ok(blueness(onScale[i]!) > blueness(onScale[i - 1]!), `step ${i} moves along one direction`);
+  t.ok(lightness(onScale[2]!) > lightness(onScale[0]!) && lightness(onScale[2]!) > lightness(onScale[4]!), 'the middle is the lightest');
+  const grey = likert[5]!;
+  t.equal(grey.slice(1, 3), grey.slice(3, 5), '"not applicable" is a grey');
+  const ranks = rankColours(4);
+  for (let i = 1; i < ranks.length; i++) t.ok(lightness(ranks[i]!) > lightness(ranks[i - 1]!), `rank ${i + 1} is lighter than rank ${i}`);
+  const matrix = questionChart({ ...head, name: 'm', kind: 'matrix', suppressed: false, base: 20, columns: [{ value: 'disagree', label: 'Disagree' }, { value: 'agree', label: 'Agree' }, { value: 'dont_know', label: "Don't know" }], rows: [
+    { value: 'r', label: 'R', base: 20, cells: [{ count: 10, share: 0.5 }, { count: 5, share: 0.25 }, { count: 5, share: 0.25 }] },
+  ] } as QuestionSummary)!;
+  t.same(matrix.data.datasets.map((d) => d.backgroundColor), orderedColours(['disagree', 'agree', 'dont_know']), 'a matrix uses the ordered colours');
+});
+
+t.test('a stacked bar with hidden cells is completed by a named grey part; a chart with nothing shown says so', async (t) => {
+  const { crossTabChart, hasShownFigure, HIDDEN_PART } = await import('../../analysis/chart-configs.ts');
+  const axis = (title: string, values: string[]) => ({ title, values: values.map((v) => ({ value: v, label: v })) });
+  const cell = (columnShare: number | null) => ({ count: columnShare === null ? null : 1, rowShare: null, columnShare });
+  const chart = crossTabChart({
+    suppressed: false, k: 5, rows: axis('Answer', ['yes', 'no']), columns: axis('Authority type', ['police', 'customs']),
+    cells: [[cell(0.6), cell(null)], [cell(0.4), cell(null)]], rowTotals: [null, null], columnTotals: [10, null], total: 14,
+  } as unknown as Parameters<typeof crossTabChart>[0]);
+  const hidden = chart.data.datasets.find((d) => d.label === HIDDEN_PART);
+  t.ok(hidden, 'the hidden part is in the legend');
+  t.same(hidden!.data, [null, 100], 'a column shown whole has no hidden part; one hidden whole is all grey');
+  t.ok(hasShownFigure(chart));
+  const nothing = crossTabChart({
+    suppressed: false, k: 5, rows: axis('Answer', ['yes']), columns: axis('Authority type', ['police']),
+    cells: [[cell(null)]], rowTotals: [null], columnTotals: [null], total: 6,
+  } as unknown as Parameters<typeof crossTabChart>[0]);
+  t.notOk(hasShownFigure(nothing), 'only the hidden part: nothing to draw');
+});

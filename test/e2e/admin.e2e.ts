@@ -49,7 +49,9 @@ t.test('an admin publishes an edition, opens a campaign, creates an account and 
   await tour.visit('editions again', '/staff/editions');
   await page.getByRole('link', { name: 'jpp-experience/2022' }).click();
   await page.waitForURL(/\/staff\/editions\/[0-9a-f-]{36}$/);
-  await tour.check('edition detail');
+  await tour.check('edition detail', { shot: 'admin-edition-structure' });
+  t.equal(await page.locator('.structure-page').count(), 9, 'the edition page lists its nine pages');
+  t.notOk(await page.locator('pre.definition').isVisible(), 'the JSON is folded away');
   await page.getByRole('link', { name: 'Preview as a respondent' }).click();
   await page.waitForURL(/\/preview$/);
   await tour.check('edition preview', { waitFor: '.sd-question', shot: 'admin-preview' });
@@ -125,8 +127,9 @@ t.test('an admin publishes an edition, opens a campaign, creates an account and 
 
   await tour.visit('audit log', '/staff/audit', { shot: 'admin-audit' });
   const audit = (await page.locator('main').textContent()) ?? '';
-  for (const action of ['user.create', 'campaign.create', 'session.sign_in']) t.match(audit, action, `the audit log shows ${action}`);
-  await page.getByLabel('Action').selectOption('user.create');
+  for (const action of ['Created a staff account', 'Created a campaign', 'Signed in']) t.match(audit, action, `the audit log says "${action}"`);
+  t.notMatch(audit, /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\{"/, 'no UUID and no JSON in what is read');
+  await page.getByLabel('Action').selectOption({ label: 'Created a staff account' });
   await Promise.all([page.waitForURL(/action=user\.create/), page.getByRole('button', { name: 'Filter' }).click()]);
   await tour.check('audit log filtered');
 

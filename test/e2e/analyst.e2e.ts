@@ -26,6 +26,14 @@ async function chartsDrawn(page: Page): Promise<number> {
   return page.locator('canvas.results-chart').count();
 }
 
+/** Opens a multi-choice filter with the mouse and ticks the given values. */
+async function tickInFilter(page: Page, legend: string, values: string[]): Promise<void> {
+  const group = page.getByRole('group', { name: legend, exact: true });
+  await group.getByRole('button', { name: new RegExp(`^${legend}: `) }).click();
+  for (const v of values) await group.locator(`input[value="${v}"]`).check();
+  await page.keyboard.press('Escape');
+}
+
 async function downloadOf(page: Page, click: () => Promise<void>): Promise<{ download: Download; body: Buffer }> {
   const [download] = await Promise.all([page.waitForEvent('download'), click()]);
   const path = await download.path();
@@ -59,6 +67,28 @@ t.test('an analyst reads results per country and authority type, filters, crosse
   t.ok((await chartsDrawn(page)) > 5, 'every question has its chart drawn');
   t.match(await page.locator('.key-line').textContent(), new RegExp(`\\b${60 + 45 + 50 + 6}\\b\\s+responses`), 'every complete response of 2022 is counted');
   await tour.check('results overview', { shot: 'results-overview', viewportShot: true, scrollTo: '.key-line' });
+  // The cards: wide ones (matrices, rankings) take the full width and their tables are not cut off;
+  // one card a row, so no blank gap; chart labels are whole (no ellipsis).
+  const layout = await page.evaluate(() => {
+    const grid = document.querySelector('.question-grid')!.getBoundingClientRect();
+    const cards = [...document.querySelectorAll('.question-grid > .question-card')].map((c) => c.getBoundingClientRect());
+    const wide = [...document.querySelectorAll('.question-card.wide')];
+    const Chart = (window as unknown as { Chart: { getChart: (c: HTMLCanvasElement) => { data: { labels: unknown[] } } } }).Chart;
+    const labels = [...document.querySelectorAll<HTMLCanvasElement>('canvas.results-chart')].flatMap((c) => Chart.getChart(c).data.labels.flat());
+    return {
+      wide: wide.length,
+      wideFull: wide.every((c) => Math.abs(c.getBoundingClientRect().width - grid.width) < 2),
+      cutTables: wide.flatMap((c) => [...c.querySelectorAll('.table-scroll')]).filter((s) => s.scrollWidth > s.clientWidth + 1).length,
+      gaps: cards.slice(1).map((c, i) => c.top - cards[i]!.bottom).filter((g) => g > 24).length,
+      sideBySide: cards.slice(1).filter((c, i) => c.top < cards[i]!.bottom).length,
+      ellipsis: labels.filter((l) => String(l).includes('…')).length,
+    };
+  });
+  t.ok(layout.wide >= 2, `matrices and rankings are wide cards (${layout.wide})`);
+  t.ok(layout.wideFull, 'a wide card has the full width');
+  t.equal(layout.cutTables, 0, 'no wide table is cut off');
+  t.same([layout.gaps, layout.sideBySide], [0, 0], 'one card a row, no blank gap');
+  t.equal(layout.ellipsis, 0, 'no chart label cut with an ellipsis');
 
   // Per country: Italy (6 responses) is shown; per authority type: the groups of the database.
   await page.getByRole('link', { name: 'By country' }).click();
@@ -80,8 +110,22 @@ t.test('an analyst reads results per country and authority type, filters, crosse
 
   // Two filters: the country answered and the largest authority type of France.
   await tour.visit('results overview (before filters)', `/staff/results?edition=${newer.editionId}`);
-  await page.getByLabel('Country answered').selectOption(['FR']);
-  await page.getByLabel('Authority type').selectOption([topType]);
+  // The country with the keyboard only: open, search, go to the match, tick, close.
+  const countries = page.getByRole('group', { name: 'Country answered', exact: true });
+  await countries.getByRole('button', { name: /^Country answered: any/ }).focus();
+  await page.keyboard.press('Enter');
+  t.ok(await countries.getByRole('searchbox').evaluate((e) => e === document.activeElement), 'opening puts the focus in the search box');
+  await page.keyboard.type('Fran');
+  t.equal(await countries.locator('.multi-select-option:visible').count(), 1, 'the search leaves France');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Escape');
+  t.ok(await countries.getByRole('button', { name: /^Country answered: 1 chosen/ }).evaluate((e) => e === document.activeElement), 'Escape closes and returns to the button');
+  t.ok(await countries.getByRole('button', { name: 'Remove France from Country answered' }).isVisible(), 'France shows as a removable chip');
+  await tickInFilter(page, 'Authority type', [topType]);
+  await tickInFilter(page, 'Language', ['en']);
+  await page.getByRole('group', { name: 'Language', exact: true }).getByRole('button', { name: /^Remove .* from Language$/ }).click();
+  await tour.check('results filters being chosen', { shot: 'results-filters' });
   await Promise.all([page.waitForURL(/authority_type=/), page.getByRole('button', { name: 'Apply filters' }).click()]);
   const query = new URL(page.url()).searchParams;
   t.same([query.getAll('country'), query.getAll('authority_type')], [['FR'], [topType]], 'both filters are in the address');
@@ -95,15 +139,21 @@ t.test('an analyst reads results per country and authority type, filters, crosse
   await page.waitForURL((u) => !u.searchParams.has('country'));
   await page.getByRole('navigation', { name: 'Results views' }).getByRole('link', { name: 'Cross-tab' }).click();
   await page.waitForURL(/\/staff\/results\/cross-tab/);
+  t.equal(await page.getByLabel('Rows').inputValue(), 'q.jpp_attitude', 'the cross-tab opens on attitude by authority type, not on consent');
+  await chartsDrawn(page);
+  t.equal(await page.locator('.table-scroll').evaluate((s) => s.scrollWidth - s.clientWidth), 0, 'the cross-tab by authority type fits the page');
   await page.getByLabel('Rows').selectOption('q.jpp_experience');
   await page.getByLabel('Columns').selectOption('country');
   await Promise.all([page.waitForURL(/rows=q\.jpp_experience/), page.getByRole('button', { name: 'Cross' }).click()]);
   await chartsDrawn(page);
   t.match(await page.locator('table.crosstab thead').textContent(), /France/, 'countries are the columns');
   t.ok((await page.locator('table.crosstab .hidden-figure').count()) > 0, "Italy's six answers are hidden, with the cells they could be worked out from");
+  const legend = await page.locator('canvas.results-chart').evaluate((c) => (window as unknown as { Chart: { getChart: (c: Element) => { data: { datasets: { label: string }[] } } } }).Chart.getChart(c).data.datasets.map((d) => d.label));
+  t.ok(legend.includes('Hidden (groups too small to show)'), 'the chart names its hidden part');
+  t.match(await page.locator('.results-page .hint', { hasText: 'pale grey' }).textContent(), /hidden because their groups are too small/, 'and the page says what it is');
   await tour.check('cross-tab with a small group');
   // The three large countries only: nothing to hide, and the axes are kept.
-  await page.getByLabel('Country answered').selectOption(['FR', 'ES', 'PL']);
+  await tickInFilter(page, 'Country answered', ['FR', 'ES', 'PL']);
   await Promise.all([page.waitForURL(/country=PL/), page.getByRole('button', { name: 'Apply filters' }).click()]);
   t.equal(new URL(page.url()).searchParams.get('rows'), 'q.jpp_experience', 'the rows are kept');
   await chartsDrawn(page);

@@ -128,6 +128,14 @@ t.test('an IPNC of France creates a link, records a relaunch and sees the dashbo
   t.match(await page.locator('main').textContent(), /You export\s+FR only/);
   await tour.visit('results (IPNC)', '/staff/results', { shot: 'ipnc-results' });
   t.match(await page.locator('.results-head').textContent(), /through\s+FR's links/, "the results are France's only");
+  // No chart with empty axes: a question whose figures are all hidden has the sentence instead.
+  const emptyCharts = await page.evaluate(() => [...document.querySelectorAll('canvas.results-chart')].filter((c) => {
+    const config = JSON.parse(c.getAttribute('data-chart') ?? '{}') as { data: { datasets: { label: string; data: (number | null)[] }[] } };
+    return !config.data.datasets.some((d) => !d.label.startsWith('Hidden') && d.data.some((v) => v !== null && v !== 0));
+  }).length);
+  t.equal(emptyCharts, 0, 'no chart without a figure');
+  const said = page.locator('.question-card', { hasText: 'No chart: every answer to this question falls in a group' });
+  t.equal(await said.locator('canvas').count(), 0, `the ${await said.count()} cards that say so have no chart`);
   // The Dashboard widget is left out of axe, as on the analyst's visit (analyst.e2e.ts says why).
   await tour.visit('SurveyJS Dashboard (IPNC)', '/staff/dashboard', { waitFor: '#dashboard .sa-visualizer, #dashboard .sa-question, #dashboard .sa-panel__content', exclude: ['#dashboard'] });
 

@@ -23,7 +23,23 @@ function frenchChoice(definition: Record<string, unknown>, question: string, val
 }
 
 async function progress(page: Page): Promise<string> {
-  return (await page.locator('.sd-progress-buttons__page-title, .sd-progress__text').last().textContent()) ?? '';
+  return (await page.locator('.survey-progress__text').textContent()) ?? '';
+}
+
+/** "Page 3 sur 8" as [3, 8]. */
+function pageOf(text: string): [number, number] {
+  const [at, total] = (text.match(/\d+/g) ?? []).map(Number);
+  return [at ?? 0, total ?? 0];
+}
+
+/** WCAG contrast ratio of two "rgb(r, g, b)" colours. */
+function contrast(a: string, b: string): number {
+  const lum = (c: string) => {
+    const [r, g, bl] = (c.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((v) => Number(v) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
 }
 
 async function next(page: Page) {
@@ -48,18 +64,31 @@ t.test('a French respondent answers the no-experience branch, leaves, resumes, s
   a11y.privacy = await seriousViolations(page);
   await screenshot(page, 'respondent-1-privacy');
   const firstProgress = await progress(page);
-  t.match(firstProgress, /1/);
+  t.match(firstProgress, /^Page 1 sur \d+$/);
+  const seen = [firstProgress];
 
-  // A required question left empty shows the error and blocks the page.
+  // The consent box carries its sentence as its label, and an unticked box is clearly drawn.
+  t.ok(await page.getByRole('checkbox', { name: /J'ai lu cette information et j'accepte de participer/ }).count(), 'the consent checkbox is labelled by its sentence');
+  const box = await page.locator('[data-name="consent"] .sd-item__decorator').first().evaluate((el) => {
+    const edge = getComputedStyle(el).boxShadow.match(/rgba?\([^)]*\)/)?.[0] ?? '';
+    let bg = 'rgba(0, 0, 0, 0)';
+    for (let e: HTMLElement | null = el.parentElement; e && /rgba\(0, 0, 0, 0\)|transparent/.test(bg); e = e.parentElement) bg = getComputedStyle(e).backgroundColor;
+    return { edge, bg };
+  });
+  t.ok(contrast(box.edge, box.bg) >= 3, `an unticked box's edge has 3:1 contrast or more (${box.edge} on ${box.bg}: ${contrast(box.edge, box.bg).toFixed(2)})`);
+
+  // A required question left empty shows the survey's own message and blocks the page.
   await next(page);
   await page.locator('[data-name="consent"] .sd-question__erbox, [data-name="consent"] [role="alert"]').first().waitFor();
-  t.match(await page.locator('[data-name="consent"]').textContent(), /obligatoire/);
+  t.match(await page.locator('[data-name="consent"]').textContent(), /Veuillez cocher la case pour participer/, "the survey's own message");
+  t.notMatch(await page.locator('[data-name="consent"]').textContent(), /obligatoire/, 'not the generic one');
   t.equal(await progress(page), firstProgress, 'still on the first page');
 
   await page.locator('[data-name="consent"] label').first().click();
   await next(page);
   await page.locator('[data-name="country"]').waitFor();
   t.not(await progress(page), firstProgress, 'the progress bar moved');
+  seen.push(await progress(page));
   a11y.organisation = await seriousViolations(page);
 
   await page.locator('[data-name="country"] .sd-dropdown').click();
@@ -72,8 +101,10 @@ t.test('a French respondent answers the no-experience branch, leaves, resumes, s
   await next(page);
 
   await page.locator(`[data-name="jpp_experience"] label:has-text("${frenchChoice(definition, 'jpp_experience', 'no')}")`).click();
+  seen.push(await progress(page));
   await next(page);
   await page.locator('[data-name="no_jpp_reasons"]').waitFor();
+  seen.push(await progress(page));
   a11y.reasons = await seriousViolations(page);
   const reason = frenchChoice(definition, 'no_jpp_reasons', 'lack_of_experience');
   await page.locator(`[data-name="no_jpp_reasons"] label:has-text("${reason}")`).click();
@@ -86,12 +117,22 @@ t.test('a French respondent answers the no-experience branch, leaves, resumes, s
   await page.locator('.save-status:has-text("Bon retour")').waitFor({ timeout: 10_000 });
   await page.locator('[data-name="no_jpp_reasons"]').waitFor();
   t.ok(await page.locator(`[data-name="no_jpp_reasons"] label:has-text("${reason}") input`).isChecked(), 'the answer was restored');
+  t.equal(await progress(page), seen.at(-1), 'the progress after the reload is the progress before it');
 
   await next(page);
   await page.locator('[data-name="jpp_interest"]').waitFor();
+  seen.push(await progress(page));
   await page.locator('[data-name="jpp_interest"] label:has(input[value="2"])').click();
   await next(page);
   await page.locator('[data-name="comments"]').waitFor();
+  seen.push(await progress(page));
+  // Page numbers go up by one, totals only shrink as branches close, the bar never moves back.
+  const steps = seen.map(pageOf);
+  for (let i = 1; i < steps.length; i++) {
+    const [[a0, t0], [a1, t1]] = [steps[i - 1]!, steps[i]!];
+    t.ok(a1 === a0 + 1 && t1 <= t0 && a1 / t1 >= a0 / t0, `progress moves forward: ${seen[i - 1]} then ${seen[i]}`);
+  }
+  t.equal(steps.at(-1)![0], steps.at(-1)![1], 'the last page is the last of the path');
   await page.locator('.sd-navigation__complete-btn, input[value="Terminer"]').first().click();
 
   const code = page.locator('.deletion-code');
@@ -110,10 +151,21 @@ t.test('a French respondent answers the no-experience branch, leaves, resumes, s
   t.same(stored[0]!.answers.no_jpp_reasons, ['lack_of_experience']);
   t.notOk('jpp_satisfaction' in stored[0]!.answers);
 
+  // Switching language after submitting changes every text of the page, the code box included.
+  await page.locator('#language-select').selectOption('en');
+  t.equal(await page.locator('#thanks-title').textContent(), 'Thank you for taking part');
+  const afterTexts = await page.locator('#after-survey').textContent();
+  t.notMatch(afterTexts, /Merci|suppression|Supprimer/, 'no French left on the thank-you page');
+  t.equal(await page.locator('.deletion-code').textContent(), deletionCode, 'the code stays');
+  await screenshot(page, 'respondent-2-thanks-en');
+
   await page.locator('#deletion-code').fill(deletionCode.toLowerCase());
   await page.locator('.delete-form button').click();
-  await page.locator('.delete-status:has-text("supprimées")').waitFor();
+  await page.locator('.delete-status:has-text("deleted")').waitFor();
   t.equal((await app.db.selectFrom('response').selectAll().execute()).length, 0, 'deleted with the code');
+  await page.locator('#language-select').selectOption('fr');
+  await page.locator('.delete-status:has-text("supprimées")').waitFor();
+  t.match(await page.locator('#thanks-title').textContent(), /Merci/, 'and back to French');
 
   for (const [where, violations] of Object.entries(a11y)) t.same(violations, [], `no serious accessibility violation: ${where}`);
   t.same(foreignRequests(requests, origin), [], 'no request left the server');
@@ -256,4 +308,60 @@ t.test('a respondent with joint procurement experience answers the full 2022 pat
   for (const [where, violations] of Object.entries(a11y)) t.same(violations, [], `no serious accessibility violation: ${where}`);
   t.same(foreignRequests(requests, origin), [], 'no request left the server');
   t.same(errors, [], 'no script error');
+});
+
+t.test('a ranking question is reordered by dragging, with the mouse and with a finger', async (t) => {
+  const { app, origin } = await startServer(t);
+  const { publishEditionVersion } = await import('../../server/surveys/edition-sync.ts');
+  const { prepareDefinition } = await import('../../server/surveys/edition-files.ts');
+  const prepared = prepareDefinition({
+    title: 'Ranking check',
+    pages: [{ elements: [{ type: 'ranking', name: 'order', title: 'Put these in order', isRequired: true, choices: [
+      { value: 'a', text: 'Alpha' }, { value: 'b', text: 'Bravo' }, { value: 'c', text: 'Charlie' }, { value: 'd', text: 'Delta' },
+    ] }] }],
+  }, new Map());
+  await publishEditionVersion(app.db, { surveyId: 'ranking', edition: '1', title: prepared.title, definition: prepared.definition, contentHash: prepared.contentHash }, 'upload');
+  const browser = await launchBrowser();
+  t.teardown(() => browser.close());
+  const order = (page: Page) => page.locator('[data-name="order"] .sv-ranking-item__text').allTextContents();
+  const itemBox = async (page: Page, text: string) => (await page.locator('[data-name="order"] .sv-ranking-item', { hasText: text }).first().boundingBox())!;
+
+  // The mouse: press on Delta, move it above Alpha in small steps, release.
+  const mouseLink = await openLink(app, { surveyId: 'ranking', edition: '1' });
+  const { context } = await newRecordedContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${origin}/s/${mouseLink.token}`);
+  await page.locator('[data-name="order"] .sv-ranking-item').first().waitFor();
+  t.same((await order(page)).map((s) => s.trim()), ['Alpha', 'Bravo', 'Charlie', 'Delta']);
+  const [from, to] = [await itemBox(page, 'Delta'), await itemBox(page, 'Alpha')];
+  await page.mouse.move(from.x + 20, from.y + from.height / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 20; i++) await page.mouse.move(from.x + 20, from.y + from.height / 2 + ((to.y + 4 - from.y - from.height / 2) * i) / 20);
+  await page.mouse.up();
+  await page.waitForTimeout(300);
+  const afterMouse = (await order(page)).map((s) => s.trim());
+  t.equal(afterMouse[0], 'Delta', `dragged with the mouse to the top (${afterMouse.join(', ')})`);
+  await page.locator('.sd-navigation__complete-btn').first().click();
+  await page.locator('.deletion-code').waitFor({ state: 'visible', timeout: 15_000 });
+  const stored = await app.db.selectFrom('response').select('answers').execute();
+  t.same(stored[0]?.answers.order, afterMouse.map((s) => s[0]!.toLowerCase()), 'the order stored is the order shown');
+
+  // A finger on a phone: touch events through the browser's own input layer.
+  const touchLink = await openLink(app, { surveyId: 'ranking', edition: '1' });
+  const phone = await browser.newContext({ viewport: { width: 390, height: 800 }, hasTouch: true, isMobile: true });
+  const touchPage = await phone.newPage();
+  await touchPage.goto(`${origin}/s/${touchLink.token}`);
+  await touchPage.locator('[data-name="order"] .sv-ranking-item').first().waitFor();
+  const cdp = await phone.newCDPSession(touchPage);
+  const [tFrom, tTo] = [await itemBox(touchPage, 'Charlie'), await itemBox(touchPage, 'Alpha')];
+  const point = (y: number) => [{ x: tFrom.x + 20, y }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(tFrom.y + tFrom.height / 2) });
+  await touchPage.waitForTimeout(600);
+  for (let i = 1; i <= 20; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(tFrom.y + tFrom.height / 2 + ((tTo.y + 4 - tFrom.y - tFrom.height / 2) * i) / 20) });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await touchPage.waitForTimeout(300);
+  const afterTouch = (await order(touchPage)).map((s) => s.trim());
+  await touchPage.screenshot({ path: 'screenshots/respondent-ranking-touch.png' });
+  t.equal(afterTouch[0], 'Charlie', `dragged with a finger to the top (${afterTouch.join(', ')})`);
+  await phone.close();
 });

@@ -38,7 +38,7 @@ async function renderUnavailable(app: FastifyInstance, request: FastifyRequest, 
   const deletePath = err.reason === 'closed' ? `/s/${token}/responses/delete` : undefined;
   return reply.status(err.statusCode).viewAsync('pages/link-unavailable.hbs', {
     lang, t, heading: t[`${key}_title`], message: t[`${key}_body`], pageTitle: t[`${key}_title`], deletePath,
-    deleteTexts: { done: t.delete_done, notFound: t.delete_not_found, rateLimited: t.delete_rate_limited },
+    deleteTexts: { delete_done: t.delete_done, delete_not_found: t.delete_not_found, delete_rate_limited: t.delete_rate_limited },
     scripts: deletePath ? ['/assets/js/delete-form.js'] : [],
   });
 }
@@ -65,10 +65,10 @@ export default async function respondentRoutes(fastify: FastifyInstance) {
         definition,
         retainUntil: ctx.retain_until,
         deletePath: `/s/${token}/responses/delete`,
-        deleteTexts: { done: t.delete_done, notFound: t.delete_not_found, rateLimited: t.delete_rate_limited },
+        deleteTexts: { delete_done: t.delete_done, delete_not_found: t.delete_not_found, delete_rate_limited: t.delete_rate_limited },
         languages: offered.length > 1 ? offered.map((code) => ({ code, name: LANGUAGE_NAMES[code] ?? code, selected: code === lang })) : [],
         styles: ['/vendor/survey-core/survey-core.fontless.min.css'],
-        scripts: ['/vendor/survey-core/survey.core.min.js', ...(localeScript ? [localeScript] : []), '/vendor/survey-js-ui/survey-js-ui.min.js', '/assets/js/survey-page.js', '/assets/js/delete-form.js'],
+        scripts: ['/vendor/survey-core/survey.core.min.js', ...(localeScript ? [localeScript] : []), '/vendor/survey-js-ui/survey-js-ui.min.js', '/assets/js/survey-question-texts.js', '/assets/js/survey-progress.js', '/assets/js/survey-page.js', '/assets/js/delete-form.js'],
         bodyClass: 'respondent-page',
       });
     } catch (err) {

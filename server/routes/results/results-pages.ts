@@ -17,7 +17,7 @@ import * as results from '../../results/results-service.ts';
 
 const PAGE_ASSETS = {
   styles: ['/assets/css/results.css'],
-  scripts: ['/vendor/chart.js/dist/chart.umd.min.js', '/assets/js/results-charts.js'],
+  scripts: ['/vendor/chart.js/dist/chart.umd.min.js', '/assets/js/results-charts.js', '/assets/js/multi-select.js'],
 };
 
 /** Pages opened without an edition show the newest one, with the rest of the query kept. */

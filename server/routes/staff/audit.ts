@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { requireStaff } from '../../auth/guards.ts';
 import { staffView } from '../../auth/staff-view.ts';
 import { calendarDaySchema } from '../../input/calendar-dates.ts';
+import { NAMED_TYPES, actionInWords, detailInWords, objectTypeInWords } from '../../audit/audit-wording.ts';
 
 const PAGE = 100;
 const day = calendarDaySchema;
@@ -30,15 +31,23 @@ export default async function auditRoutes(fastify: FastifyInstance) {
     };
     const events = await fastify.services.audit.list({ ...f, before: q.before, limit: PAGE + 1 });
     const more = events.length > PAGE;
-    const shown = events.slice(0, PAGE).map((e) => ({ ...e, detailText: Object.keys(e.detail).length ? JSON.stringify(e.detail) : '' }));
+    const page = events.slice(0, PAGE);
+    const names = await fastify.services.audit.objectNames(page.filter((e) => e.object_id).map((e) => ({ type: e.object_type, id: e.object_id! })));
+    const shown = page.map((e) => ({
+      ...e,
+      actionText: actionInWords(e.action),
+      objectTypeText: objectTypeInWords(e.object_type),
+      objectName: e.object_id ? (names.get(`${e.object_type}:${e.object_id}`) ?? (NAMED_TYPES.has(e.object_type) ? 'no longer exists' : e.object_id)) : null,
+      details: detailInWords(e.detail),
+    }));
     const vocabulary = await fastify.services.audit.vocabulary();
     const nextQuery = more
       ? new URLSearchParams({ ...Object.fromEntries(Object.entries(f).filter(([, v]) => v) as [string, string][]), before: String(shown[shown.length - 1]!.id) }).toString()
       : null;
     return reply.viewAsync('pages/staff/audit.hbs', staffView(request, {
       pageTitle: 'Audit log', events: shown, filters: f, nextQuery,
-      actions: vocabulary.actions.map((a) => ({ value: a, selected: a === f.action })),
-      objectTypes: vocabulary.objectTypes.map((t) => ({ value: t, selected: t === f.objectType })),
+      actions: vocabulary.actions.map((a) => ({ value: a, label: actionInWords(a), selected: a === f.action })),
+      objectTypes: vocabulary.objectTypes.map((t) => ({ value: t, label: objectTypeInWords(t), selected: t === f.objectType })),
     }));
   });
 }

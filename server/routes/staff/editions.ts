@@ -3,6 +3,7 @@
  * definition, a preview as a respondent sees it (nothing is saved or submitted), and publishing a
  * new edition from uploaded SurveyJS JSON. Admins only.
  */
+import { editionStructure } from '../../surveys/edition-structure.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -68,6 +69,8 @@ export default async function editionRoutes(fastify: FastifyInstance) {
       pageTitle: `${edition.survey_id}/${edition.edition} v${edition.version}`,
       edition, versions: versions.map((v) => ({ ...v, short_hash: shortHash(v.content_hash) })), notice: request.query.notice,
       definitionText: JSON.stringify(edition.definition, null, 2),
+      structure: editionStructure(edition.definition),
+      languages: validatorFor(edition.id, edition.definition).offeredLocales.map((code) => LANGUAGE_NAMES[code] ?? code).join(', '),
     }));
   });
 
@@ -95,6 +98,7 @@ export default async function editionRoutes(fastify: FastifyInstance) {
         '/vendor/survey-core/survey.core.min.js',
         ...offered.map(surveyCoreLocaleScript).filter((s): s is string => !!s),
         '/vendor/survey-js-ui/survey-js-ui.min.js',
+        '/assets/js/survey-question-texts.js',
         '/assets/js/staff-preview.js',
       ],
       bodyClass: 'respondent-page preview-page',

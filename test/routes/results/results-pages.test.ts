@@ -83,3 +83,18 @@ t.test('the views: groups, cross-tab, comparison, and suppressed selections', as
   t.match(compare.body, /no earlier edition/, 'a survey with one edition has nothing to compare');
   t.equal((await admin.get('/staff/results')).statusCode, 303, 'without an edition: the newest');
 });
+
+t.test('the filters are checkboxes in named groups, the chosen ones ticked, the script on the page', async (t) => {
+  const { app, editionId } = await setup(t);
+  const analyst = await staffClient(app, 'analyst');
+  const page = await analyst.get(`/staff/results?edition=${editionId}&country=FR`);
+  t.equal(page.statusCode, 200);
+  t.match(page.body, /<fieldset class="multi-select" data-multi-select>\s*<legend>Country answered<\/legend>/);
+  t.match(page.body, /<input type="checkbox" name="country" value="FR" checked>/, 'the chosen country is ticked');
+  t.match(page.body, /<input type="checkbox" name="country" value="ES">/, 'the others are not');
+  t.notMatch(page.body, /<select[^>]+multiple/, 'no native multiple select');
+  t.match(page.body, /<label class="edition-choice">Edition/, 'the edition selector has its own row');
+  t.match(page.body, /src="\/assets\/js\/multi-select\.js"/);
+  const filtered = await analyst.get(`/staff/results?edition=${editionId}&country=FR&country=ES`);
+  t.match(filtered.body, /<strong>21<\/strong> responses/, 'two ticked boxes filter as two values');
+});

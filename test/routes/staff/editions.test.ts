@@ -127,3 +127,20 @@ test('survey titles are rendered escaped on every staff page that shows them', a
     t.ok(res.body.includes('&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;'), `${url}: shown escaped`);
   }
 });
+
+test("the edition page shows the survey's structure, its logic and the preview, the JSON only on request", async (t) => {
+  const edition = await app.db.selectFrom('edition').select('id').where('survey_id', '=', 'jpp-experience').where('edition', '=', '2022').orderBy('version', 'desc').executeTakeFirstOrThrow();
+  const page = await admin.get(`/staff/editions/${edition.id}`);
+  t.equal(page.statusCode, 200);
+  const body = page.body;
+  t.match(body, /<h2 id="structure-title">Pages and questions<\/h2>/);
+  t.equal((body.match(/<li class="structure-page">/g) ?? []).length, 9, 'the nine pages of 2022');
+  t.match(body, /Page shown if <code>\{jpp_experience\} (=|&#x3D;) (&#x27;|')yes(&#x27;|')<\/code>/, "a page's condition");
+  t.match(body, /Shown if \{jpp_again\}/, "a question's condition");
+  t.match(body, /Grid \(\d+ rows × 5 columns\)/, 'types in words');
+  t.match(body, /Ranking \(\d+ items\)/);
+  t.match(body, /Tick box/);
+  t.match(body, `href="/staff/editions/${edition.id}/preview"`, 'the preview');
+  const beforeJson = body.slice(0, body.indexOf('<details class="definition-json">'));
+  t.notMatch(beforeJson, /&quot;elements&quot;|"elements"/, 'no raw JSON outside the folded block');
+});
