@@ -11,6 +11,17 @@ import type { ComparedQuestion } from './edition-comparison.ts';
 const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
 const colour = (i: number) => PALETTE[i % PALETTE.length] as string;
 
+/**
+ * Ordered answers (ratings, matrix scales, rank positions) get an ordered scale: dark to light
+ * blue, so that the order reads from the colours alone, also in greyscale print.
+ */
+export function orderedColour(i: number, n: number): string {
+  const from = [8, 48, 107];
+  const to = [198, 219, 239];
+  const t = n <= 1 ? 0 : i / (n - 1);
+  return `#${from.map((c, j) => Math.round(c + ((to[j] as number) - c) * t).toString(16).padStart(2, '0')).join('')}`;
+}
+
 export interface ChartConfig {
   type: 'bar';
   /** '%' when the values are percentages (results-charts.js formats tooltips with it). */
@@ -47,7 +58,7 @@ function choiceChart(s: ChoiceSummary | RatingSummary): ChartConfig {
   const largest = Math.max(0, ...rows.map((r) => r.share ?? 0));
   return {
     type: 'bar',
-    data: { labels: rows.map((r) => short(r.label)), datasets: [{ label: s.kind === 'multi' ? '% of respondents' : '% of answers', data: rows.map((r) => percent(r.share)), backgroundColor: colour(0) }] },
+    data: { labels: rows.map((r) => short(r.label)), datasets: [{ label: s.kind === 'multi' ? '% of respondents' : '% of answers', data: rows.map((r) => percent(r.share)), backgroundColor: s.kind === 'rating' ? rows.map((_, i) => orderedColour(i, rows.length)) : colour(0) }] },
     options: barOptions({ horizontal: s.kind !== 'rating', axisTitle: s.kind === 'multi' ? '% of respondents' : '% of answers', max: largest > 0.5 ? 100 : Math.min(100, Math.ceil(largest * 10 + 0.5) * 10) }),
     unit: '%',
   };
@@ -71,7 +82,7 @@ function matrixChart(s: MatrixSummary): ChartConfig {
     type: 'bar',
     data: {
       labels: s.rows.map((r) => short(r.label)),
-      datasets: s.columns.map((c, j) => ({ label: c.label, data: s.rows.map((r) => percent(r.cells[j]?.share ?? null)), backgroundColor: colour(j), stack: 'rows' })),
+      datasets: s.columns.map((c, j) => ({ label: c.label, data: s.rows.map((r) => percent(r.cells[j]?.share ?? null)), backgroundColor: orderedColour(j, s.columns.length), stack: 'rows' })),
     },
     options: barOptions({ horizontal: true, stacked: true, axisTitle: '% of answers to the row', max: 100, legend: true }),
     unit: '%',
@@ -90,7 +101,7 @@ function rankingChart(s: RankingSummary): ChartConfig {
           const n = i.byPosition[p] ?? null;
           return n === null ? null : Math.round((n / s.base) * 1000) / 10;
         }),
-        backgroundColor: colour(p),
+        backgroundColor: orderedColour(p, positions),
         stack: 'positions',
       })),
     },
