@@ -5,6 +5,7 @@
  * no interval, and nothing is computed from a hidden figure.
  */
 import type { CountRow, QuestionSummary } from './aggregate-types.ts';
+import { LONG_LIST } from './chart-configs.ts';
 import type { CrossTabShown } from './cross-tab.ts';
 import type { ComparedQuestion } from './edition-comparison.ts';
 import { independenceTest, type IndependenceTest } from './independence-tests.ts';
@@ -52,15 +53,20 @@ export function questionReport(s: QuestionSummary, spread?: MeanInterval | null)
   const ci = '95 % interval (%)';
   switch (s.kind) {
     case 'single':
-    case 'multi':
+    case 'multi': {
+      // A long list (countries) keeps its table short, as on the results page: answers nobody gave are counted in a note.
+      const long = s.choices.length > LONG_LIST;
+      const nobody = long ? s.choices.filter((c) => c.count === 0).length : 0;
       out.tables.push({
         caption: s.kind === 'multi' ? 'Respondents choosing each answer (several answers possible)' : 'Answers',
         head: ['Answer', 'Responses', s.kind === 'multi' ? '% of respondents' : '% of answers', ci],
-        rows: shareRows(s.choices, s.base),
+        rows: shareRows(long ? s.choices.filter((c) => c.count !== 0) : s.choices, s.base),
         foot: ['Answered', String(s.base), '', ''],
       });
+      if (nobody > 0) out.notes.push(`${nobody} other answers of the list were given by nobody.`);
       if (s.comments) out.stats.push({ label: 'Texts given with "other" or as a comment', value: count(s.comments.count) });
       break;
+    }
     case 'rating': {
       out.tables.push({ caption: 'Ratings', head: ['Rating', 'Responses', '% of answers', ci], rows: shareRows(s.values, s.base), foot: ['Answered', String(s.base), '', ''] });
       const numeric = s.values.every((v) => Number.isFinite(Number(v.value)));

@@ -28,7 +28,7 @@ function pairs(argv: string[]): Map<string, string[]> {
 
 export const reportsCreate: CliCommand = {
   name: 'reports:create',
-  usage: 'reports:create --edition 2022 [--survey jpp-experience] [--country FR ...filters] [--cross-tab q.<name>:authority_type] --format docx --out FILE [--language fr]   a Word report',
+  usage: 'reports:create --edition 2022 [--survey jpp-experience] [--country FR ...filters] [--cross-tab q.<name>:authority_type] --format docx --out FILE [--language fr] [--response-language fr]   a Word report',
   run: async ({ db, config, print }, argv) => {
     const args = pairs(argv);
     const one = (name: string) => args.get(name)?.at(-1);
@@ -38,10 +38,13 @@ export const reportsCreate: CliCommand = {
     const format = one('format') ?? 'docx';
     if (format !== 'docx') errors.format = ['must be docx'];
     if (Object.keys(errors).length > 0) throw new ValidationError('The options are not valid.', errors);
+    if (args.has('report-language')) throw new ValidationError('The options are not valid.', { 'report-language': ['use --language'] });
 
     const edition = await findReportEdition(db, one('edition') as string, one('survey'));
     const query: QueryInput = {};
-    for (const [name, values] of args) if (!OWN.has(name)) query[name.startsWith('q.') ? name : name.replace(/-/g, '_')] = values;
+    // --language is the language of the texts; the responses' own language filters as --response-language.
+    const param = (name: string) => (name.startsWith('q.') ? name : name === 'response-language' ? 'language' : name.replace(/-/g, '_'));
+    for (const [name, values] of args) if (!OWN.has(name)) query[param(name)] = values;
     const parsed = parseFilterQuery(query, { editionId: edition.id });
     if (!parsed.ok) throw new ValidationError('The filters are not valid.', parsed.errors);
 

@@ -6,7 +6,13 @@
  */
 import { createCanvas, SvgExportFlag } from '@napi-rs/canvas';
 import { Chart, registerables, type ChartConfiguration } from 'chart.js';
-import type { ChartConfig } from '../../analysis/chart-configs.ts';
+
+/** Any chart configuration built on the server: the results charts and the dashboards' charts. */
+export interface DrawableChart {
+  type: string;
+  data: { labels: unknown[]; datasets: { data: unknown[]; stack?: string }[] };
+  options: Record<string, unknown>;
+}
 
 Chart.register(...registerables);
 // Fonts that Debian's fonts-liberation and fonts-dejavu install; chart.js's default list names none of them.
@@ -45,7 +51,7 @@ function wrap(text: string, width: number): string[] {
 }
 
 /** A height that gives each bar room, as the page's script does. */
-export function pictureHeight(config: ChartConfig): number {
+export function pictureHeight(config: DrawableChart): number {
   const horizontal = config.options.indexAxis === 'y';
   const rows = config.data.labels.length;
   const grouped = config.data.datasets.length > 1 && !config.data.datasets[0]?.stack;
@@ -53,8 +59,8 @@ export function pictureHeight(config: ChartConfig): number {
 }
 
 /** The chart.js configuration of a picture: the page's own, plus title, n and axis titles. */
-export function pictureConfig(config: ChartConfig, o: PictureOptions): ChartConfiguration {
-  const copy = JSON.parse(JSON.stringify(config)) as ChartConfig;
+export function pictureConfig(config: DrawableChart, o: PictureOptions): ChartConfiguration {
+  const copy = JSON.parse(JSON.stringify(config)) as DrawableChart;
   const options = copy.options as Record<string, any>;
   const horizontal = options.indexAxis === 'y';
   const categoryAxis = options.scales?.[horizontal ? 'y' : 'x'];
@@ -76,7 +82,7 @@ export function pictureConfig(config: ChartConfig, o: PictureOptions): ChartConf
     subtitle: { display: true, text: o.subtitle, font: { size: 12 }, padding: { bottom: 10 } },
     legend: { ...(options.plugins?.legend ?? {}), position: 'bottom' },
   };
-  return { type: 'bar', data: copy.data, options, plugins: [whiteBackground, hiddenLabels] } as unknown as ChartConfiguration;
+  return { type: copy.type, data: copy.data, options, plugins: [whiteBackground, hiddenLabels] } as unknown as ChartConfiguration;
 }
 
 /** Pictures are pasted into documents: a transparent background would turn black in some viewers. */
@@ -121,7 +127,7 @@ const hiddenLabels = {
 };
 
 /** The picture's bytes. */
-export function drawChart(config: ChartConfig, o: PictureOptions): Buffer {
+export function drawChart(config: DrawableChart, o: PictureOptions): Buffer {
   const width = o.width ?? 900;
   const height = o.height ?? pictureHeight(config);
   const chartConfig = pictureConfig(config, o);

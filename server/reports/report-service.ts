@@ -41,7 +41,7 @@ export interface ReportOptions {
 export async function reportRequest(o: ReportOptions): Promise<ReportRequest> {
   const errors: Record<string, string[]> = {};
   const language = o.language ?? 'en';
-  if (!(NETWORK_LANGUAGES as readonly string[]).includes(language)) errors.language = [`must be one of ${NETWORK_LANGUAGES.join(', ')}`];
+  if (!(NETWORK_LANGUAGES as readonly string[]).includes(language)) errors.report_language = [`must be one of ${NETWORK_LANGUAGES.join(', ')}`];
   if (o.format !== undefined && !REPORT_FORMATS.includes(o.format)) errors.format = ['must be docx'];
   const crossTabs = (o.crossTabs ?? []).map((pair) => {
     const [rows = '', columns = ''] = pair.split(':');
