@@ -71,3 +71,23 @@ t.test('who may download which chart', async (t) => {
   t.equal(all.statusCode, 200);
   t.match(all.body, /<svg/);
 });
+
+t.test('every results page links its charts to their pictures, with the same filters', async (t) => {
+  const { app, editionId, campaignId } = await setup(t);
+  const analyst = await staffClient(app, 'analyst');
+  const pages: [string, RegExp][] = [
+    [`/staff/results?edition=${editionId}&country=FR`, /href="\/api\/charts\/question\?edition&#x3D;[^"]*country&#x3D;FR&amp;question&#x3D;experience&amp;format=png"/],
+    [`/staff/results/cross-tab?edition=${editionId}&rows=q.experience&columns=link_country`, /href="\/api\/charts\/cross-tab\?edition&#x3D;[^"]*rows&#x3D;q.experience&amp;columns&#x3D;link_country&amp;format=svg"/],
+    [`/staff/results/compare?edition=${editionId}`, /href="\/api\/charts\/comparison\?edition&#x3D;[^"]*question&#x3D;experience&amp;format=png"/],
+    [`/staff/campaigns/${campaignId}/country/FR`, /href="\/api\/charts\/dashboard\?campaign=[^"]+&amp;country=FR&amp;format=png"/],
+    [`/staff/campaigns/${campaignId}/overview`, /href="\/api\/charts\/dashboard\?campaign=[^"&]+&amp;format=svg"/],
+  ];
+  for (const [url, link] of pages) {
+    const page = await analyst.get(url);
+    t.equal(page.statusCode, 200, url);
+    t.match(page.body, link, `${url} links its chart`);
+    const href = page.body.match(link)?.[0].slice(6, -1).replace(/&amp;/g, '&').replace(/&#x3D;/g, '=');
+    if (href) t.equal((await analyst.get(href)).statusCode, 200, `${href} answers`);
+  }
+  t.match((await analyst.get(`/staff/results?edition=${editionId}`)).body, /href="\/assets\/css\/results-print\.css"/, 'a print stylesheet');
+});
