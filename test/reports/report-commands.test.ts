@@ -18,13 +18,13 @@ import { buildTestApp } from '../helper.ts';
 import { readDocx } from '../support/docx-reader.ts';
 
 // Demo data, every chart drawn: generous on a busy machine.
-t.setTimeout(400_000);
+t.setTimeout(600_000);
 
 const { app } = await buildTestApp(t, { SUPPRESSION_K: '3' });
 const lines: string[] = [];
 const ctx: CliContext = { config: app.config, db: app.db, print: (l) => lines.push(l), readStdin: async () => '' };
-await demoResponses.run(ctx, ['--edition', '2022', '--count', '60']);
-await demoResponses.run(ctx, ['--edition', '2019', '--count', '30']);
+await demoResponses.run(ctx, ['--edition', '2022', '--count', '40']);
+await demoResponses.run(ctx, ['--edition', '2019', '--count', '20']);
 const dir = mkdtempSync(join(tmpdir(), 'report-'));
 
 t.test('a report of the 2022 demo data', async (t) => {
