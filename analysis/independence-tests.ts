@@ -128,6 +128,7 @@ export function independenceTest(cells: readonly (readonly (number | null)[])[])
   const v = cramersV(chi.statistic, n, t.length, (t[0] as number[]).length);
   if (chiSquareAllowed(t)) return { tested: true, method: 'chi-square', statistic: chi.statistic, df: chi.df, p: chi.p, cramersV: v, n };
   const p = fisherExact(t);
-  if (p === null) return { tested: false, reason: `${TOO_FEW} (expected counts too small for chi-square, table too large for the exact test)` };
+  // Many answers spread thin over a large table: not "too few answers", but no test we can stand by.
+  if (p === null) return { tested: false, reason: 'not tested: some expected counts are too small for chi-square, and the table is too large for the exact test' };
   return { tested: true, method: 'fisher', statistic: null, df: chi.df, p, cramersV: v, n };
 }

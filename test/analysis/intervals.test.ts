@@ -71,4 +71,7 @@ t.test('the test a report prints', async (t) => {
   t.match(independenceTest([[10, 0], [12, 0]]), { tested: false }, 'one column with answers');
   t.match(independenceTest([[762, 327, 468], [484, 239, 477]]), { tested: true, method: 'chi-square', df: 2 });
   t.match(independenceTest([[3, 1], [1, 3]]), { tested: true, method: 'fisher' });
+  // Sparse and large: 3 × 12 with a thin row; chi-square is not allowed and enumeration is too long.
+  const sparse = [Array(12).fill(40), Array(12).fill(40), [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]];
+  t.match(independenceTest(sparse), { tested: false, reason: /^not tested: some expected counts are too small/ });
 });
