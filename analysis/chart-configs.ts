@@ -41,6 +41,17 @@ export function rankColours(n: number): string[] {
   return Array.from({ length: n }, (_, i) => mix('#08306b', '#c6dbef', n <= 1 ? 0 : i / (n - 1)));
 }
 
+/**
+ * Ordered answers (ratings, matrix scales, rank positions) get an ordered scale: dark to light
+ * blue, so that the order reads from the colours alone, also in greyscale print.
+ */
+export function orderedColour(i: number, n: number): string {
+  const from = [8, 48, 107];
+  const to = [198, 219, 239];
+  const t = n <= 1 ? 0 : i / (n - 1);
+  return `#${from.map((c, j) => Math.round(c + ((to[j] as number) - c) * t).toString(16).padStart(2, '0')).join('')}`;
+}
+
 export interface ChartConfig {
   type: 'bar';
   /** '%' when the values are percentages (results-charts.js formats tooltips with it). */
@@ -115,7 +126,7 @@ function choiceChart(s: ChoiceSummary | RatingSummary): ChartConfig {
   const largest = Math.max(0, ...rows.map((r) => r.share ?? 0));
   return {
     type: 'bar',
-    data: { labels: rows.map((r) => short(r.label)), datasets: [{ label: s.kind === 'multi' ? '% of respondents' : '% of answers', data: rows.map((r) => percent(r.share)), backgroundColor: colour(0) }] },
+    data: { labels: rows.map((r) => short(r.label)), datasets: [{ label: s.kind === 'multi' ? '% of respondents' : '% of answers', data: rows.map((r) => percent(r.share)), backgroundColor: s.kind === 'rating' ? rows.map((_, i) => orderedColour(i, rows.length)) : colour(0) }] },
     options: barOptions({ horizontal: s.kind !== 'rating', axisTitle: s.kind === 'multi' ? '% of respondents' : '% of answers', max: largest > 0.5 ? 100 : Math.min(100, Math.ceil(largest * 10 + 0.5) * 10) }),
     unit: '%',
   };

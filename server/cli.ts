@@ -11,8 +11,9 @@ import { campaignsCreate, linksCreate, linksList, surveysSync } from './cli/surv
 import { responsesPurge } from './cli/retention-commands.ts';
 import { usersCreate, usersResetPassword } from './cli/user-commands.ts';
 import { demoReplay, demoResponses } from './cli/demo-commands.ts';
+import { reportsCreate } from './cli/report-commands.ts';
 
-export const commands: CliCommand[] = [surveysSync, campaignsCreate, linksCreate, linksList, responsesPurge, usersCreate, usersResetPassword, demoResponses, demoReplay];
+export const commands: CliCommand[] = [surveysSync, campaignsCreate, linksCreate, linksList, responsesPurge, usersCreate, usersResetPassword, demoResponses, demoReplay, reportsCreate];
 
 // Run as a program (not imported by the server): compare real paths, a symlinked checkout included.
 const isMain = (): boolean => {

@@ -28,6 +28,7 @@ export function staffMenu(staff: StaffPrincipal | null | undefined): StaffMenuEn
     entries.push({ href: '/staff/results', label: `Results (${staff.country})`, help: `aggregated answers of ${staff.country}.` });
   }
   entries.push({ href: '/staff/exports', label: 'Exports', help: admin || staff.role === 'analyst' ? 'answers and aggregates as CSV, spreadsheet or JSON, with the codebook.' : `aggregates of ${staff.country ?? 'your country'} as CSV, spreadsheet or JSON.` });
+  entries.push({ href: '/staff/reports', label: 'Reports', help: admin || staff.role === 'analyst' ? 'Word reports with charts, intervals and tests, ready for a deliverable.' : `Word reports of ${staff.country ?? 'your country'}, ready for a national briefing.` });
   if (admin) {
     entries.push({ href: '/staff/users', label: 'Staff', help: 'accounts, roles and one-time sign-in links.' });
     entries.push({ href: '/staff/audit', label: 'Audit log', help: 'every change, by whom and when.' });

@@ -6,6 +6,7 @@ import campaignsRoutes from './campaigns/index.ts';
 import dashboardRoutes from './dashboard/index.ts';
 import exportRoutes from './exports/index.ts';
 import respondentRoutes from './respondent/index.ts';
+import reportRoutes from './reports/index.ts';
 import resultsRoutes from './results/index.ts';
 import staffRoutes from './staff/index.ts';
 
@@ -18,4 +19,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(resultsRoutes);
   await app.register(dashboardRoutes);
   await app.register(exportRoutes);
+  await app.register(reportRoutes);
 }

@@ -139,6 +139,13 @@ const ROUTES: Record<string, RouteCase> = {
   'GET /api/results/groups': { url: (f) => `/api/results/groups?edition=${f.editionId}&by=country&link_country=FR`, expect: [401, 200, 404, 200, 200] },
   'GET /api/results/cross-tab': { url: (f) => `/api/results/cross-tab?edition=${f.editionId}&rows=q.jpp_experience&columns=country&link_country=FR`, expect: [401, 200, 404, 200, 200] },
   'GET /api/results/compare': { url: (f) => `/api/results/compare?edition=${f.editionId}&link_country=FR`, expect: [401, 200, 404, 200, 200] },
+  'GET /staff/reports': { expect: STAFF_PAGE },
+  'GET /api/reports/report': { url: (f) => `/api/reports/report?edition=${f.editionId}&link_country=FR`, expect: [401, 200, 404, 200, 200] },
+  // No response is stored here: a chart of no figures is "not found" for everyone signed in.
+  'GET /api/charts/question': { url: (f) => `/api/charts/question?edition=${f.editionId}&question=jpp_experience&link_country=FR`, expect: [401, 404, 404, 404, 404] },
+  'GET /api/charts/cross-tab': { url: (f) => `/api/charts/cross-tab?edition=${f.editionId}&rows=q.jpp_experience&columns=country&link_country=FR`, expect: [401, 404, 404, 404, 404] },
+  'GET /api/charts/comparison': { url: (f) => `/api/charts/comparison?edition=${f.editionId}&question=jpp_experience&link_country=FR`, expect: [401, 404, 404, 404, 404] },
+  'GET /api/charts/dashboard': { url: (f) => `/api/charts/dashboard?campaign=${f.campaignId}`, expect: [401, 403, 403, 200, 200] },
   'POST /staff/campaigns/:campaignId/country/:country/targets': { url: (f) => `/staff/campaigns/${f.campaignId}/country/FR/targets`, body: () => ({ overall: '120' }), expect: [401, 303, 404, 403, 303] },
 };
 

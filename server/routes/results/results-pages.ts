@@ -16,7 +16,7 @@ import { latestEditionId, resultsScope, type ResultsScope } from '../../results/
 import * as results from '../../results/results-service.ts';
 
 const PAGE_ASSETS = {
-  styles: ['/assets/css/results.css'],
+  styles: ['/assets/css/results.css', '/assets/css/results-print.css'],
   scripts: ['/vendor/chart.js/dist/chart.umd.min.js', '/assets/js/results-charts.js', '/assets/js/multi-select.js'],
 };
 
@@ -58,7 +58,7 @@ export default async function resultsPages(fastify: FastifyInstance) {
       ...pageData(scope, 'overview', `Results: ${scope.edition.title} (${scope.edition.edition})`),
       filterBar: await filterBar(fastify, scope, { action: '/staff/results' }),
       summary: data.summary,
-      cards: data.cards,
+      cards: data.cards.map((c) => ({ ...c, download: c.chart ? withFilters('/api/charts/question', scope.filters, { question: c.name }) : null })),
     }));
   });
 
@@ -104,6 +104,7 @@ export default async function resultsPages(fastify: FastifyInstance) {
       columnOptions: results.axisOptions(scope, columns),
       filterHidden: [...new URLSearchParams(withFilters('', scope.filters).slice(1))].filter(([name]) => name !== 'rows' && name !== 'columns').map(([name, value]) => ({ name, value })),
       ...data,
+      chartDownload: data.chart ? withFilters('/api/charts/cross-tab', scope.filters, { rows, columns }) : null,
     }));
   });
 
@@ -124,6 +125,7 @@ export default async function resultsPages(fastify: FastifyInstance) {
       filterHidden: [...new URLSearchParams(withFilters('', scope.filters).slice(1))].filter(([name]) => name !== 'edition' && name !== 'before').map(([name, value]) => ({ name, value })),
       before: before ? { id: before.id, edition: before.edition } : null,
       ...(data ?? {}),
+      ...(data && before ? { questions: data.questions.map((q) => ({ ...q, download: q.chart ? withFilters('/api/charts/comparison', scope.filters, { before: before.id, question: q.name }) : null })) } : {}),
     }));
   });
 }
