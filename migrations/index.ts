@@ -8,6 +8,7 @@ import * as staffAccounts from './2026-11-22-02-staff-accounts.ts';
 import * as campaignWaves from './2026-11-22-03-campaign-waves.ts';
 import * as resultsIndexes from './2026-11-22-04-results-indexes.ts';
 import * as answerTallies from './2026-12-01-01-answer-tallies.ts';
+import * as editionTextVersions from './2026-12-04-60-edition-text-versions.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-22-01-respondent-spine': respondentSpine,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22-03-campaign-waves': campaignWaves,
   '2026-11-22-04-results-indexes': resultsIndexes,
   '2026-12-01-01-answer-tallies': answerTallies,
+  '2026-12-04-60-edition-text-versions': editionTextVersions,
 };

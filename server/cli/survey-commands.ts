@@ -19,7 +19,7 @@ export const surveysSync: CliCommand = {
   usage: 'surveys:sync   check every file in surveys/ and publish new or changed editions',
   run: async ({ db, config, print }) => {
     for (const o of await syncEditionFiles(db, config.SURVEYS_DIR)) {
-      print(`${o.surveyId}/${o.edition}: version ${o.version} (${o.change})`);
+      print(`${o.surveyId}/${o.edition}: version ${o.version}${o.textVersion ? `, text version ${o.textVersion}` : ''} (${o.change})`);
     }
   },
 };
