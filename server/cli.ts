@@ -11,10 +11,10 @@ import { campaignsCreate, linksCreate, linksList, surveysSync } from './cli/surv
 import { responsesPurge } from './cli/retention-commands.ts';
 import { usersCreate, usersResetPassword } from './cli/user-commands.ts';
 import { demoResponses } from './cli/demo-commands.ts';
-import { translationsExport, translationsImport } from './cli/translation-commands.ts';
+import { editionsDraft, translationsExport, translationsImport } from './cli/translation-commands.ts';
 import { EditionSyncError } from './surveys/edition-sync.ts';
 
-const commands: CliCommand[] = [surveysSync, campaignsCreate, linksCreate, linksList, responsesPurge, usersCreate, usersResetPassword, demoResponses, translationsExport, translationsImport];
+const commands: CliCommand[] = [surveysSync, campaignsCreate, linksCreate, linksList, responsesPurge, usersCreate, usersResetPassword, demoResponses, translationsExport, translationsImport, editionsDraft];
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];

@@ -1,9 +1,10 @@
-/** translations:export and translations:import: translating an edition through XLIFF or XLSX files. */
+/** translations:export, translations:import and editions:draft: translating an edition through XLIFF or XLSX files. */
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ValidationError } from '../errors.ts';
 import { applyImport, exportTranslation, planImport, type ImportPlan } from '../translations/translation-service.ts';
 import { MAX_TRANSLATION_FILE_BYTES } from '../translations/translation-files.ts';
+import { draftEdition } from '../translations/edition-draft.ts';
 import type { CliCommand } from './cli-context.ts';
 
 export const translationsExport: CliCommand = {
@@ -58,5 +59,17 @@ export const translationsImport: CliCommand = {
     const { plan, changed } = await applyImport(ctx, bytes, 'cli');
     printPlan(plan, print);
     print(`${changed} strings changed`);
+  },
+};
+
+export const editionsDraft: CliCommand = {
+  name: 'editions:draft',
+  usage: 'editions:draft --from jpp-experience/2022 --edition 2025   (writes or refills surveys/<survey>/<edition>.json from the translation memory)',
+  run: async ({ db, config, print }, argv) => {
+    const { values } = parseArgs({ args: argv, options: { from: { type: 'string' }, edition: { type: 'string' } } });
+    if (!values.from || !values.edition) throw new ValidationError('Missing arguments.', { usage: [editionsDraft.usage] });
+    const outcome = await draftEdition(db, config.SURVEYS_DIR, values.from, values.edition);
+    print(`${outcome.created ? 'Wrote' : 'Refilled'} ${outcome.path}: ${outcome.filled} of ${outcome.strings} strings translated from earlier editions`);
+    print(`${outcome.strings - outcome.filled} strings to translate`);
   },
 };
