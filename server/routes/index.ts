@@ -8,6 +8,7 @@ import exportRoutes from './exports/index.ts';
 import respondentRoutes from './respondent/index.ts';
 import resultsRoutes from './results/index.ts';
 import staffRoutes from './staff/index.ts';
+import translationRoutes from './translations/index.ts';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(healthRoutes);
@@ -18,4 +19,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(resultsRoutes);
   await app.register(dashboardRoutes);
   await app.register(exportRoutes);
+  await app.register(translationRoutes);
 }
