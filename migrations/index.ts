@@ -9,6 +9,7 @@ import * as campaignWaves from './2026-11-22-03-campaign-waves.ts';
 import * as resultsIndexes from './2026-11-22-04-results-indexes.ts';
 import * as answerTallies from './2026-12-01-01-answer-tallies.ts';
 import * as demoCampaigns from './2026-12-04-40-demo-campaigns.ts';
+import * as editionTextVersions from './2026-12-04-60-edition-text-versions.ts';
 import * as unlinkableResponses from './2026-12-04-80-unlinkable-responses.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -18,5 +19,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22-04-results-indexes': resultsIndexes,
   '2026-12-01-01-answer-tallies': answerTallies,
   '2026-12-04-40-demo-campaigns': demoCampaigns,
+  '2026-12-04-60-edition-text-versions': editionTextVersions,
   '2026-12-04-80-unlinkable-responses': unlinkableResponses,
 };

@@ -12,8 +12,9 @@ import { responsesPurge } from './cli/retention-commands.ts';
 import { usersCreate, usersResetPassword } from './cli/user-commands.ts';
 import { demoReplay, demoResponses } from './cli/demo-commands.ts';
 import { reportsCreate } from './cli/report-commands.ts';
+import { editionsDraft, translationsExport, translationsImport } from './cli/translation-commands.ts';
 
-export const commands: CliCommand[] = [surveysSync, campaignsCreate, linksCreate, linksList, responsesPurge, usersCreate, usersResetPassword, demoResponses, demoReplay, reportsCreate];
+export const commands: CliCommand[] = [surveysSync, campaignsCreate, linksCreate, linksList, responsesPurge, usersCreate, usersResetPassword, demoResponses, demoReplay, reportsCreate, translationsExport, translationsImport, editionsDraft];
 
 // Run as a program (not imported by the server): compare real paths, a symlinked checkout included.
 const isMain = (): boolean => {

@@ -17,6 +17,7 @@ export function staffMenu(staff: StaffPrincipal | null | undefined): StaffMenuEn
   const entries: StaffMenuEntry[] = [];
   if (admin) {
     entries.push({ href: '/staff/editions', label: 'Editions', help: 'publish survey editions, read their structure and preview them.' });
+    entries.push({ href: '/staff/translations', label: 'Translations', help: 'each edition\'s languages: export to XLIFF or a spreadsheet, import with a preview of every change.' });
     entries.push({ href: '/staff/campaigns', label: 'Campaigns', help: 'open, extend and close campaigns; each row leads to its dashboards and links.' });
   }
   if (admin || staff.role === 'analyst') {

@@ -28,7 +28,7 @@ export const surveysSync: CliCommand = {
   run: async ({ db, config, print }, argv) => {
     parseArgs({ args: argv, options: {} });
     for (const o of await syncEditionFiles(db, config.SURVEYS_DIR, 'cli')) {
-      print(`${o.surveyId}/${o.edition}: version ${o.version} (${o.change})`);
+      print(`${o.surveyId}/${o.edition}: version ${o.version}${o.textVersion ? `, text version ${o.textVersion}` : ''} (${o.change})`);
     }
   },
 };

@@ -6,6 +6,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 import type { AnalyticsTables } from './tables/analytics.ts';
 import type { CampaignTables } from './tables/campaigns.ts';
 import type { StaffTables } from './tables/staff.ts';
+import type { TranslationTables } from './tables/translations.ts';
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 export type DateOnly = ColumnType<string, string | undefined, string>;
@@ -91,7 +92,7 @@ export interface SubmissionKeyTable {
 }
 
 /** Every table: the respondent spine's here, each feature's in tables/<feature>.ts. */
-export interface Database extends StaffTables, CampaignTables, AnalyticsTables {
+export interface Database extends StaffTables, CampaignTables, AnalyticsTables, TranslationTables {
   server_secret: ServerSecretTable;
   survey: SurveyTable;
   edition: EditionTable;

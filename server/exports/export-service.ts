@@ -35,7 +35,8 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 };
 
 export function editionCodebook(edition: Edition): Codebook {
-  return codebookFor(edition.id, edition.definition, { surveyId: edition.survey_id, edition: edition.edition });
+  // Keyed by content hash too: a text fix changes an edition's labels in place.
+  return codebookFor(`${edition.id}:${edition.content_hash}`, edition.definition, { surveyId: edition.survey_id, edition: edition.edition });
 }
 
 /** jpp-experience-2022-responses-2026-11-22.csv: names say what and when, never who. */

@@ -31,12 +31,12 @@ export async function findLinkContext(db: Kysely<Database>, token: string) {
       'link.id as linkId', 'link.token', 'link.country', 'link.channel', 'link.language', 'link.disabled_at',
       'campaign.id as campaignId', 'campaign.name as campaignName', 'campaign.opens_at', 'campaign.closes_at',
       'campaign.extended_until', 'campaign.retain_until',
-      'edition.id as editionId', 'edition.survey_id', 'edition.edition',
+      'edition.id as editionId', 'edition.survey_id', 'edition.edition', 'edition.content_hash as contentHash',
     ])
     .where('link.token', '=', token)
     .executeTakeFirst();
-  // The definition comes from a per-process cache: editions never change once stored.
-  return row && { ...row, definition: await editionDefinition(db, row.editionId) };
+  // The definition comes from a per-process cache, checked against the content hash (a text fix changes it).
+  return row && { ...row, definition: await editionDefinition(db, row.editionId, row.contentHash) };
 }
 
 export type LinkContext = NonNullable<Awaited<ReturnType<typeof findLinkContext>>>;

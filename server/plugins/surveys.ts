@@ -22,7 +22,7 @@ export default fp(
     fastify.decorate('reference', { lists, countryCodes, texts });
     const outcomes = await syncEditionFiles(fastify.db, fastify.config.SURVEYS_DIR);
     for (const o of outcomes.filter((x) => x.change !== 'unchanged')) {
-      fastify.log.info({ survey: o.surveyId, edition: o.edition, version: o.version }, `edition ${o.change === 'new' ? 'published' : 'updated (no answers yet)'}`);
+      fastify.log.info({ survey: o.surveyId, edition: o.edition, version: o.version }, `edition ${o.change === 'new' ? 'published' : o.change === 'text-version' ? `texts fixed (text version ${o.textVersion})` : 'updated (no answers yet)'}`);
     }
   },
   { name: 'surveys', dependencies: ['database'] },

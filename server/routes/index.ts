@@ -9,6 +9,7 @@ import respondentRoutes from './respondent/index.ts';
 import reportRoutes from './reports/index.ts';
 import resultsRoutes from './results/index.ts';
 import staffRoutes from './staff/index.ts';
+import translationRoutes from './translations/index.ts';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(healthRoutes);
@@ -20,4 +21,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(dashboardRoutes);
   await app.register(exportRoutes);
   await app.register(reportRoutes);
+  await app.register(translationRoutes);
 }

@@ -232,14 +232,16 @@ function visibleAnswers(m: Model, input: Record<string, unknown>): Answers {
   return out;
 }
 
-const cache = new Map<string, AnswerValidator>();
+const cache = new Map<string, { definition: Record<string, unknown>; validator: AnswerValidator }>();
 
-/** One validator per edition id; editions never change, so the cache never goes stale. */
+/**
+ * One validator per edition and definition: a text fix replaces an edition's definition (its
+ * messages) in place, and the definitions cache hands out a new object when it does.
+ */
 export function validatorFor(editionId: string, definition: Record<string, unknown>): AnswerValidator {
-  let v = cache.get(editionId);
-  if (!v) {
-    v = new AnswerValidator(definition);
-    cache.set(editionId, v);
-  }
-  return v;
+  const hit = cache.get(editionId);
+  if (hit && hit.definition === definition) return hit.validator;
+  const validator = new AnswerValidator(definition);
+  cache.set(editionId, { definition, validator });
+  return validator;
 }

@@ -1,13 +1,16 @@
 /**
  * Syncs the edition files into the database by content hash. A new or changed file without answers
- * becomes a new version; a file changed after its edition has answers is refused, because an
- * edition that has answers never changes.
+ * becomes a new version. Once an edition has answers its structure never changes: a change that
+ * touches only texts (any language) becomes a new text version of the same edition, which the
+ * answers keep pointing at; any other change is refused.
  */
 import type { Kysely } from 'kysely';
 import { recordAudit, type Actor } from '../audit/audit-service.ts';
 import type { Database } from '../db/schema.ts';
 import * as editions from './edition-repository.ts';
 import { readEditionFiles, type EditionFile } from './edition-files.ts';
+import { compareDefinitions } from '../translations/text-change.ts';
+import { isEarlierTextVersion, replaceTexts } from '../translations/text-version-repository.ts';
 
 export class EditionSyncError extends Error {
   constructor(readonly problems: string[]) {
@@ -20,7 +23,10 @@ export interface SyncOutcome {
   edition: string;
   version: number;
   editionId: string;
-  change: 'unchanged' | 'new' | 'new-version';
+  change: 'unchanged' | 'new' | 'new-version' | 'text-version';
+  /** For a text version: its number and the strings that changed. */
+  textVersion?: number;
+  changedStrings?: number;
 }
 
 type PublishResult = { outcome: SyncOutcome } | { refused: string };
@@ -45,11 +51,22 @@ export async function publishEditionVersion(
       const answered = await editions.countResponsesOfEdition(trx, file.surveyId, file.edition);
       if (answered > 0) {
         const where = file.path ?? `edition ${file.surveyId}/${file.edition}`;
+        // A file holding texts the edition had before an import is older than the database, not a change.
+        if (await isEarlierTextVersion(trx, latest.id, file.contentHash)) {
+          return { outcome: { ...base, version: latest.version, editionId: latest.id, change: 'unchanged' as const } };
+        }
+        const compared = compareDefinitions(latest.definition, file.definition);
+        if (compared.textOnly) {
+          const textVersion = await replaceTexts(trx, latest, {
+            definition: file.definition, contentHash: file.contentHash, title: file.title, changes: compared.changes, source,
+          });
+          return { outcome: { ...base, version: latest.version, editionId: latest.id, change: 'text-version' as const, textVersion, changedStrings: compared.changes.length } };
+        }
         return {
           refused:
             `${where} differs from edition ${file.surveyId}/${file.edition} (version ${latest.version}), which already has ` +
-            `${answered} response(s). An edition with answers never changes: publish the change as a new edition ` +
-            `(a new file, e.g. surveys/${file.surveyId}/${file.edition}-2.json) and restore this one.`,
+            `${answered} response(s), in more than its texts (${compared.difference}). Only texts of an edition with answers ` +
+            `may change; publish the change as a new edition (a new file, e.g. surveys/${file.surveyId}/${file.edition}-2.json) and restore this one.`,
         };
       }
     }

@@ -12,7 +12,7 @@ const LOCALISABLE_KEYS = new Set([
 ]);
 
 /** A string may stay as in English when it has no word of four letters or more (acronyms, numbers, "PPI", "1–5"). */
-function mayStayEnglish(text: string): boolean {
+export function mayStayEnglish(text: string): boolean {
   const words = text.replace(/\{[^}]*\}/g, '').match(/\p{L}{4,}/gu) ?? [];
   return words.every((w) => w === w.toUpperCase());
 }

@@ -100,6 +100,10 @@ const ROUTES: Record<string, RouteCase> = {
   'POST /staff/users/:userId/disable': { url: (f) => `/staff/users/${f.spareUserId}/disable`, expect: adminPost(303) },
   'POST /staff/users/:userId/enable': { url: (f) => `/staff/users/${f.spareUserId}/enable`, expect: adminPost(303) },
   'GET /staff/audit': { expect: ADMIN_PAGE },
+  'GET /staff/translations': { expect: ADMIN_PAGE },
+  'GET /staff/translations/:surveyId/:edition/export': { url: () => '/staff/translations/jpp-experience/2022/export?language=sk', expect: [303, 403, 403, 403, 200] },
+  'GET /staff/translations/:surveyId/:edition/history': { url: () => '/staff/translations/jpp-experience/2022/history', expect: ADMIN_PAGE },
+  'POST /staff/translations/import': { expect: adminPost(422) },
 
   // Campaigns: national pages (an IPNC reaches only their own country: FR objects, ES gets 404), links, waves, targets
   'GET /staff/country': { expect: [303, 303, 303, 200, 200] },
