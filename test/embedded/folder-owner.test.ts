@@ -18,9 +18,9 @@ function folder(t: Test): string {
   return dir;
 }
 
-/** A live process that is not this one, to stand for another owner. */
+/** A live process that is not this one, to stand for another owner (long-lived: a slow server start must not outlive it). */
 function sleeper(t: Test): ChildProcess {
-  const child = spawn('sleep', ['60'], { stdio: 'ignore' });
+  const child = spawn('sleep', ['3600'], { stdio: 'ignore' });
   t.teardown(() => child.kill('SIGKILL'));
   return child;
 }
