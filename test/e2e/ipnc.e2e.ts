@@ -52,7 +52,7 @@ t.test('an IPNC of France creates a link, records a relaunch and sees the dashbo
   await tour.check('staff home (IPNC)');
 
   // The nav link goes to the country's campaigns, then to the campaign's links.
-  await page.getByRole('link', { name: 'My country (FR)' }).click();
+  await page.getByRole('navigation', { name: 'Staff' }).getByRole('link', { name: 'My country (FR)' }).click();
   await page.waitForURL(`${origin}/staff/country/FR`);
   await tour.check('country home', { shot: 'ipnc-country-home' });
   await tour.visit('links (empty)', `${base}/links`);
