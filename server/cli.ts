@@ -26,6 +26,11 @@ const isMain = (): boolean => {
 };
 
 if (isMain()) {
+  // Output piped into a reader that stops early (`| head`) ends the command quietly, not with a trace.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
   runCli(commands, process.argv.slice(2)).then((code) => process.exit(code), (err: unknown) => {
     // Opening the database failed (a damaged folder, PostgreSQL away): one line, not a stack trace.
     console.error(`The command could not run: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
