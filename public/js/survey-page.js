@@ -180,6 +180,7 @@
   }
 
   function showThanks(result) {
+    submitted = true;
     writeStore({ resumeToken: undefined, submitKey: undefined });
     try { window.localStorage.removeItem(storeKey); } catch (e) { /* nothing to clean */ }
     root.hidden = true;
@@ -196,6 +197,7 @@
     after.querySelector('#thanks-title').focus();
   }
 
+  var submitted = false;
   var loadedScripts = {};
   function loadScript(src) {
     if (!src || loadedScripts[src]) return Promise.resolve();
@@ -220,10 +222,13 @@
         return loadScript(json.script).then(function () { return json; });
       })
       .then(function (json) {
-        var data = survey.data;
-        var page = survey.currentPageNo;
         locale = json.lang;
         pageTexts = json.texts;
+        // After submitting only the texts around the code change: the answered survey is not rebuilt,
+        // so nothing is saved again as a new partial response.
+        if (submitted) { translatePage(); return; }
+        var data = survey.data;
+        var page = survey.currentPageNo;
         survey = createSurvey(json.definition);
         restoring = true;
         try {
@@ -242,7 +247,7 @@
       var wanted = select.value;
       select.disabled = true;
       switchLanguage(wanted)
-        .then(function () { start(); scheduleSave(); })
+        .then(function () { if (!submitted) { start(); scheduleSave(); } })
         .catch(function () { select.value = locale; setStatus(t('save_failed')); })
         .then(function () { select.disabled = false; select.focus(); });
     });

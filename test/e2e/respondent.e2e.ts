@@ -153,6 +153,8 @@ t.test('a French respondent answers the no-experience branch, leaves, resumes, s
 
   // Switching language after submitting changes every text of the page, the code box included.
   await page.locator('#language-select').selectOption('en');
+  // The other language's texts are fetched: wait for them before reading the page.
+  await page.locator('#thanks-title:has-text("Thank you for taking part")').waitFor();
   t.equal(await page.locator('#thanks-title').textContent(), 'Thank you for taking part');
   const afterTexts = await page.locator('#after-survey').textContent();
   t.notMatch(afterTexts, /Merci|suppression|Supprimer/, 'no French left on the thank-you page');
