@@ -14,7 +14,7 @@ export interface YearRange {
 export const SERVICE_YEARS: YearRange = { min: 2000, max: 2100 };
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z)?)?$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z)?)?$/;
 
 const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
@@ -30,8 +30,8 @@ export function parseCalendarDay(value: string | undefined | null, years: YearRa
 }
 
 /**
- * "2026-11-04", "2026-11-04T09:00", "2026-11-04T09:00:30" (a datetime-local input), with or without
- * a final Z, read as UTC; null unless every part is real (no 24:00, no 2026-02-30) and in range.
+ * "2026-11-04", "2026-11-04T09:00", "2026-11-04T09:00:30" (a datetime-local input), or with
+ * milliseconds as toISOString() writes them, with or without a final Z, read as UTC; null unless every part is real (no 24:00, no 2026-02-30) and in range.
  */
 export function parseUtcDateTime(value: string | undefined | null, years: YearRange = SERVICE_YEARS): Date | null {
   const m = DATE_TIME.exec((value ?? '').trim());
@@ -39,7 +39,8 @@ export function parseUtcDateTime(value: string | undefined | null, years: YearRa
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const [hour, minute, second] = [Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)];
   if (!realDay(year, month, day, years) || hour > 23 || minute > 59 || second > 59) return null;
-  return new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+  const millis = m[7] ? Number(m[7].padEnd(3, '0')) : 0;
+  return new Date(Date.UTC(year, month - 1, day, hour, minute, second, millis));
 }
 
 /** The day after `isoDay` (which must be real), for "up to and including" filters. */

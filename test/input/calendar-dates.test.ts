@@ -13,6 +13,8 @@ t.test('only real calendar days within the service years are days', async (t) =>
 t.test('date-times are read as UTC and never rolled over', async (t) => {
   t.same(parseUtcDateTime('2026-11-04T09:00'), new Date('2026-11-04T09:00:00Z'));
   t.same(parseUtcDateTime('2026-11-04T09:00:30Z'), new Date('2026-11-04T09:00:30Z'));
+  t.same(parseUtcDateTime('2026-11-04T09:00:30.250Z'), new Date('2026-11-04T09:00:30.250Z'), 'milliseconds, as toISOString() writes them');
+  t.equal(parseUtcDateTime('2026-11-04T09:00:30.1234Z'), null, 'no more than milliseconds');
   t.same(parseUtcDateTime('2026-11-04'), new Date('2026-11-04T00:00:00Z'));
   for (const bad of ['2026-02-30T00:00', '0000-01-01T00:00', '2026-03-01T24:00', '2026-03-01T10:60', '2026-03-01T10:00:60', '2026-03-01T10', 'soon', '2026-03-01T10:00+02:00']) {
     t.equal(parseUtcDateTime(bad), null, bad);
