@@ -70,6 +70,7 @@ const ROUTES: Record<string, RouteCase> = {
 
   // Respondent: no session needed, the same answer for everyone
   'GET /s/:token': { url: (f) => `/s/${f.frToken}`, expect: all(200) },
+  'GET /s/:token/language/:lang': { url: (f) => `/s/${f.frToken}/language/en`, expect: all(200) },
   'POST /s/:token/responses': { url: (f) => `/s/${f.frToken}/responses`, expect: all(422) },
   'POST /s/:token/progress': { url: (f) => `/s/${f.frToken}/progress`, expect: all(422) },
   'POST /s/:token/progress/load': { url: (f) => `/s/${f.frToken}/progress/load`, expect: all(422) },

@@ -47,9 +47,11 @@ test('an edition with answers stays immutable: a changed upload is refused with 
   const { token } = await openLink(app, { edition: 'test-2031' });
   const save = await app.inject({ method: 'POST', url: `/s/${token}/progress`, headers: { 'content-type': 'application/json' }, payload: { answers: {}, locale: 'en', page: 0 } });
   t.equal(save.statusCode, 200, 'a respondent has started');
-  const refused = await admin.post('/staff/editions', { surveyId: 'jpp-experience', edition: 'test-2031', definition: withTitle('Edition 2031, changed') });
+  // A text-only change becomes a text version (Translations); a change of logic, here a page more, is refused.
+  const changed = JSON.stringify({ ...base, title: 'Edition 2031, changed', pages: [...(base.pages as unknown[]), { name: 'extra', elements: [{ type: 'comment', name: 'extra_remarks', title: 'More?' }] }] });
+  const refused = await admin.post('/staff/editions', { surveyId: 'jpp-experience', edition: 'test-2031', definition: changed });
   t.equal(refused.statusCode, 409);
-  t.match(refused.body, /already has 1 response\(s\)\. An edition with answers never changes/);
+  t.match(refused.body, /already has 1 response\(s\), in more than its texts \(pages: 9 items became 10\)/);
   t.match(refused.body, /Edition 2031, changed/, 'the form keeps what was typed');
   const rows = await app.db.selectFrom('edition').select(['version', 'title']).where('edition', '=', 'test-2031').execute();
   t.same(rows, [{ version: 1, title: 'Edition 2031' }]);
@@ -104,7 +106,7 @@ test('the preview renders the respondent page and stores nothing', async (t) => 
   const page = await admin.get(`/staff/editions/${edition.id}/preview?lang=fr`);
   t.equal(page.statusCode, 200);
   t.match(page.body, /id="survey-root"/);
-  t.match(page.body, /\/assets\/js\/staff-preview\.js/);
+  t.match(page.body, /\/static\/js\/staff-preview\.[\w-]+\.js/);
   t.notMatch(page.body, /survey-page\.js/, 'not the script that saves and submits');
   t.match(page.body, /data-token=""/);
   t.match(page.body, /data-locale="fr"/);

@@ -11,9 +11,9 @@ function hrefs(html: string, start: string, end: string): string[] {
 }
 
 for (const [role, country, expected] of [
-  ['admin', undefined, ['/staff/editions', '/staff/campaigns', '/staff/results', '/staff/country', '/staff/exports', '/staff/users', '/staff/audit']],
-  ['analyst', undefined, ['/staff/results', '/staff/country', '/staff/exports']],
-  ['ipnc', 'ES', ['/staff/country/ES', '/staff/results', '/staff/exports']],
+  ['admin', undefined, ['/staff/editions', '/staff/translations', '/staff/campaigns', '/staff/results', '/staff/country', '/staff/exports', '/staff/reports', '/staff/users', '/staff/audit']],
+  ['analyst', undefined, ['/staff/results', '/staff/country', '/staff/exports', '/staff/reports']],
+  ['ipnc', 'ES', ['/staff/country/ES', '/staff/results', '/staff/exports', '/staff/reports']],
 ] as const) {
   t.test(`the ${role}'s home page lists what the menu lists`, async (t) => {
     const member = await staffClient(app, role, country);
