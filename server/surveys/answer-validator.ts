@@ -8,6 +8,7 @@ import 'survey-core/i18n';
 import { Model, type Question } from 'survey-core';
 import { compileAnswerCheck, type CompiledAnswerCheck } from './compiled-answer-check.ts';
 import { takesWholeNumbers, wholeNumberMessage } from './whole-number-rule.ts';
+import { computedKeys, recompute, withoutComputed } from './computed-values.ts';
 
 export type Answers = Record<string, unknown>;
 export type QuestionErrors = Record<string, string[]>;
@@ -132,12 +133,15 @@ export class AnswerValidator {
   private readonly locales: Set<string>;
   /** The fast path (compiled-answer-check.ts); undefined when the definition uses what it does not model. */
   private readonly compiled: CompiledAnswerCheck | undefined;
+  /** Keys of expression questions and calculated values: computed here, never taken from the client. */
+  private readonly computed: Set<string>;
 
   /** `compiled: false` leaves survey-core alone to decide every answer set (the differential test's reference). */
   constructor(definition: Record<string, unknown>, opts: { compiled?: boolean } = {}) {
     this.definition = definition;
     this.model = new Model(definition);
     this.locales = new Set(['en', ...this.model.getUsedLocales()]);
+    this.computed = computedKeys(this.model);
     // A model of its own: the fast path reads static choices from it and must never see answers.
     this.compiled = opts.compiled === false ? undefined : compileAnswerCheck(definition, new Model(definition));
   }
@@ -156,17 +160,19 @@ export class AnswerValidator {
     return this.locales.has(locale);
   }
 
-  /** Whether the definition asks a question whose answers are stored under this name. */
+  /** Whether the definition asks a question whose answers are stored under this name (a computed value is not asked). */
   asks(name: string): boolean {
-    return Boolean(this.model.getQuestionByValueName(name));
+    return Boolean(this.model.getQuestionByValueName(name)) && !this.computed.has(name);
   }
 
   /**
    * `complete` runs survey-core's required checks and validators as well; `partial` (save and
    * resume) checks only shapes and values, since the respondent has not finished.
    */
-  check(input: unknown, locale: string, mode: 'complete' | 'partial'): AnswerCheck {
-    const accepted = this.compiled?.accept(input, mode);
+  check(raw: unknown, locale: string, mode: 'complete' | 'partial'): AnswerCheck {
+    const input = isPlainObject(raw) ? withoutComputed(raw, this.computed) : raw;
+    // The fast path never compiles a definition that computes values (expression, calculatedValues).
+    const accepted = this.computed.size === 0 ? this.compiled?.accept(input, mode) : undefined;
     if (accepted) return { answers: accepted, errors: Object.create(null) as QuestionErrors };
     return this.checkWithSurveyCore(input, locale, mode);
   }
@@ -209,7 +215,9 @@ export class AnswerValidator {
       }
       if (Object.keys(errors).length > 0) return { answers: {}, errors };
     }
-    return { answers: visibleAnswers(m, input), errors };
+    const answers = visibleAnswers(m, input);
+    if (this.computed.size > 0) Object.assign(answers, recompute(m, answers));
+    return { answers, errors };
   }
 }
 
