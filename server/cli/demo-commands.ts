@@ -109,8 +109,8 @@ export async function seedDemoResponses(db: Kysely<Database>, countries: string[
     pools.set(wanted, pool);
     if (pool.length < POOL_SIZE) pool.push(generateAnswers(campaign.definition, ++seed, validator.asks('jpp_experience') ? { preset: { jpp_experience: wanted } } : {}));
     const answers = { ...pool[Math.floor(rng() * pool.length)] };
-    if (validator.asks('country')) answers.country = country;
-    if (validator.asks('authority_type')) answers.authority_type = authority;
+    if (validator.groups('country')) answers.country = country;
+    if (validator.groups('authority_type')) answers.authority_type = authority;
     const partial = rng() < 0.06;
     const checked = validator.check(answers, language, partial ? 'partial' : 'complete');
     if (Object.keys(checked.errors).length > 0) {
@@ -119,8 +119,8 @@ export async function seedDemoResponses(db: Kysely<Database>, countries: string[
     }
     const link = await linkFor(db, countries, links, campaign.id, linkCountry, channel, linkLanguage);
     await insertResponse(db, {
-      editionId: campaign.editionId, campaignId: campaign.id, linkId: link.id, linkCountry, country: validator.asks('country') ? country : linkCountry,
-      authorityType: validator.asks('authority_type') ? authority : 'not_asked', language, answers: checked.answers, lastPage: partial ? 2 : 0,
+      editionId: campaign.editionId, campaignId: campaign.id, linkId: link.id, linkCountry, country: validator.groups('country') ? country : linkCountry,
+      authorityType: validator.groups('authority_type') ? authority : 'not_asked', language, answers: checked.answers, lastPage: partial ? 2 : 0,
       status: partial ? 'partial' : 'complete', resumeTokenHash: null, deletionCodeHash: null,
       waveId: partial ? null : await waveForSubmissionToday(db, campaign.id, linkCountry),
     });

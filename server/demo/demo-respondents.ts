@@ -146,8 +146,8 @@ export class DemoRespondents {
     const answers = this.walked(who.experience, rng);
     this.vary(answers, rng);
     this.leanTowards(answers, rng);
-    if (this.validator.asks('country')) answers.country = who.country;
-    if (this.validator.asks('authority_type')) answers.authority_type = who.authorityType;
+    if (this.validator.groups('country')) answers.country = who.country;
+    if (this.validator.groups('authority_type')) answers.authority_type = who.authorityType;
     this.followConditions(answers, rng);
     let checked = this.validator.check(answers, who.language, 'complete');
     if (Object.keys(checked.errors).length > 0) {

@@ -116,7 +116,7 @@ export async function replayCampaign(db: Kysely<Database>, story: CampaignStory,
           const fields = {
             editionId: edition.id, campaignId: campaign.id, linkId: link.id, linkCountry: plan.country, language,
             country: plan.country,
-            authorityType: validator.asks('authority_type') ? authorityType : 'not_asked',
+            authorityType: validator.groups('authority_type') ? authorityType : 'not_asked',
             resumeTokenHash: null, deletionCodeHash: null,
           };
           if (saved) {

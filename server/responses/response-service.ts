@@ -13,6 +13,7 @@ import { OpenLinkCache } from '../links/open-link-cache.ts';
 import type { LinkContext } from '../links/link-repository.ts';
 import { canonicalJson } from '../surveys/canonical-json.ts';
 import { validatorFor, type AnswerValidator } from '../surveys/answer-validator.ts';
+import { responseGrouping } from '../surveys/grouping-questions.ts';
 import * as responses from './response-repository.ts';
 import { insertCompleteSubmission } from './submission-repository.ts';
 import { countSubmission } from '../funnel/funnel-counters.ts';
@@ -61,13 +62,9 @@ export class ResponseService {
     if (!v.supportsLocale(locale)) throw new ValidationError('The language is not offered by this survey.', { locale: [`"${locale}" is not offered.`] });
   }
 
-  /** Country and authority type, denormalised for grouping; "not_asked" when the edition has no such question. */
+  /** Country and authority type, denormalised for grouping: the link's and "not_asked" unless the edition declares the questions. */
   private grouping(v: AnswerValidator, ctx: LinkContext, answers: Record<string, unknown>) {
-    const asString = (x: unknown) => (typeof x === 'string' || typeof x === 'number' ? String(x) : null);
-    return {
-      country: v.asks('country') ? asString(answers.country) : ctx.country,
-      authorityType: v.asks('authority_type') ? asString(answers.authority_type) : 'not_asked',
-    };
+    return responseGrouping(v.groupings, ctx.country, answers);
   }
 
   /**

@@ -9,6 +9,7 @@ import { Model, type Question } from 'survey-core';
 import { compileAnswerCheck, type CompiledAnswerCheck } from './compiled-answer-check.ts';
 import { takesWholeNumbers, wholeNumberMessage } from './whole-number-rule.ts';
 import { computedKeys, recompute, withoutComputed } from './computed-values.ts';
+import { declaredGroupings, type GroupingKind } from './grouping-questions.ts';
 
 export type Answers = Record<string, unknown>;
 export type QuestionErrors = Record<string, string[]>;
@@ -135,6 +136,8 @@ export class AnswerValidator {
   private readonly compiled: CompiledAnswerCheck | undefined;
   /** Keys of expression questions and calculated values: computed here, never taken from the client. */
   private readonly computed: Set<string>;
+  /** The groupings (country, authority type) the edition declares (grouping-questions.ts). */
+  readonly groupings: Set<GroupingKind>;
 
   /** `compiled: false` leaves survey-core alone to decide every answer set (the differential test's reference). */
   constructor(definition: Record<string, unknown>, opts: { compiled?: boolean } = {}) {
@@ -142,6 +145,7 @@ export class AnswerValidator {
     this.model = new Model(definition);
     this.locales = new Set(['en', ...this.model.getUsedLocales()]);
     this.computed = computedKeys(this.model);
+    this.groupings = declaredGroupings(definition);
     // A model of its own: the fast path reads static choices from it and must never see answers.
     this.compiled = opts.compiled === false ? undefined : compileAnswerCheck(definition, new Model(definition));
   }
@@ -158,6 +162,11 @@ export class AnswerValidator {
 
   supportsLocale(locale: string): boolean {
     return this.locales.has(locale);
+  }
+
+  /** Whether the edition declares the question that groups its responses by country or authority type. */
+  groups(kind: GroupingKind): boolean {
+    return this.groupings.has(kind);
   }
 
   /** Whether the definition asks a question whose answers are stored under this name (a computed value is not asked). */

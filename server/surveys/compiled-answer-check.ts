@@ -26,7 +26,7 @@ const PANEL_KEYS = new Set(['type', 'name', 'title', 'description', 'elements', 
 const QUESTION_KEYS = new Set([
   'type', 'name', 'title', 'description', 'placeholder', 'isRequired', 'requiredIf', 'visibleIf', 'validators',
   'titleLocation', 'descriptionLocation', 'hideNumber', 'startWithNewLine', 'width', 'minWidth', 'maxWidth', 'indent',
-  'requiredErrorText', 'choicesFromReference',
+  'requiredErrorText', 'choicesFromReference', 'grouping',
 ]);
 /** Extra keys per question type: they shape the allowed values, which the strict checks read from survey-core. */
 const TYPE_KEYS: Record<string, string[]> = {

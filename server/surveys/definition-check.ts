@@ -5,6 +5,8 @@
  */
 import sanitizeHtml from 'sanitize-html';
 import { Model } from 'survey-core';
+// Registers the `grouping` declaration with survey-core before any definition is loaded.
+import './grouping-questions.ts';
 
 export const SUPPORTED_TYPES = new Set([
   'text', 'comment', 'radiogroup', 'checkbox', 'dropdown', 'tagbox', 'boolean', 'rating', 'ranking',

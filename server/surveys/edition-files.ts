@@ -8,6 +8,7 @@ import { contentHash } from './canonical-json.ts';
 import { definitionBoundsProblems } from './definition-bounds.ts';
 import { checkDefinition } from './definition-check.ts';
 import { expandReferences, loadReferenceLists, type ReferenceLists } from './reference-lists.ts';
+import { groupingProblems } from './grouping-questions.ts';
 
 export interface EditionFile {
   path: string;
@@ -51,6 +52,7 @@ export function prepareDefinition(raw: unknown, lists: ReferenceLists): Prepared
   const expanded = expandReferences(raw, lists, problems);
   const checked = checkDefinition(expanded);
   problems.push(...checked.problems);
+  if (checked.problems.length === 0) problems.push(...groupingProblems(checked.definition, lists));
   return { definition: checked.definition, title: checked.title, problems, contentHash: contentHash(checked.definition) };
 }
 

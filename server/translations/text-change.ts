@@ -6,11 +6,17 @@
 import { canonicalJson } from '../surveys/canonical-json.ts';
 import { buildCatalogue, TEXT_KEYS } from './string-catalogue.ts';
 
+/**
+ * `grouping` declares which question the responses were always grouped by: editions answered before
+ * the declaration existed grouped by the questions named so, which are the ones that now declare it.
+ */
+const DECLARATIONS = new Set(['grouping']);
+
 function skeleton(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(skeleton);
   if (node === null || typeof node !== 'object') return node;
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(node)) out[key] = TEXT_KEYS.has(key) && (typeof value === 'string' || (value !== null && typeof value === 'object' && !Array.isArray(value))) ? '(text)' : skeleton(value);
+  for (const [key, value] of Object.entries(node)) if (!DECLARATIONS.has(key)) out[key] = TEXT_KEYS.has(key) && (typeof value === 'string' || (value !== null && typeof value === 'object' && !Array.isArray(value))) ? '(text)' : skeleton(value);
   return out;
 }
 
