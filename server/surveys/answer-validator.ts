@@ -10,6 +10,7 @@ import { compileAnswerCheck, type CompiledAnswerCheck } from './compiled-answer-
 import { takesWholeNumbers, wholeNumberMessage } from './whole-number-rule.ts';
 import { computedKeys, recompute, withoutComputed } from './computed-values.ts';
 import { declaredGroupings, type GroupingKind } from './grouping-questions.ts';
+import { isMasked, maskedValueProblems } from './masked-text.ts';
 
 export type Answers = Record<string, unknown>;
 export type QuestionErrors = Record<string, string[]>;
@@ -104,6 +105,10 @@ export function checkValue(q: Question, value: unknown, locale = 'en'): string[]
       if (inputType === 'number' || inputType === 'range') {
         if (typeof value !== 'number' || !Number.isFinite(value)) return ['Expected a number.'];
         return takesWholeNumbers(q) && !Number.isInteger(value) ? [wholeNumberMessage(locale)] : [];
+      }
+      if (isMasked(q)) {
+        const masked = maskedValueProblems(q, value);
+        if (masked.length > 0 || typeof value !== 'string') return masked;
       }
       if (typeof value !== 'string') return ['Expected text.'];
       return value.length > textLimit(q, DEFAULT_TEXT_LIMIT) ? ['The answer is too long.'] : [];
