@@ -210,15 +210,16 @@ export class AnswerValidator {
     for (const [key, value] of entries) {
       if (value === null || value === undefined) continue;
       if (key.endsWith(COMMENT_SUFFIX)) {
-        const base = m.getQuestionByValueName(key.slice(0, -COMMENT_SUFFIX.length));
-        if (!base || !acceptsComment(base)) add(key, ['Unknown question.']);
+        const bases = m.getQuestionsByValueName(key.slice(0, -COMMENT_SUFFIX.length)) ?? [];
+        if (!bases.some(acceptsComment)) add(key, ['Unknown question.']);
         else if (typeof value !== 'string') add(key, ['Expected text.']);
         else if (value.length > DEFAULT_COMMENT_LIMIT) add(key, ['The answer is too long.']);
         continue;
       }
-      const q = m.getQuestionByValueName(key);
-      if (!q) add(key, ['Unknown question.']);
-      else add(key, checkValue(q, value, locale));
+      // Questions may share a valueName (one answer asked in two branches): the value must suit each.
+      const qs = m.getQuestionsByValueName(key) ?? [];
+      if (qs.length === 0) add(key, ['Unknown question.']);
+      else add(key, [...new Set(qs.flatMap((q) => checkValue(q, value, locale)))]);
     }
     if (Object.keys(errors).length > 0) return { answers: {}, errors };
 
@@ -241,8 +242,10 @@ function visibleAnswers(m: Model, input: Record<string, unknown>): Answers {
   for (const [key, value] of Object.entries(input)) {
     if (value === null || value === undefined) continue;
     const isComment = key.endsWith(COMMENT_SUFFIX);
-    const q = m.getQuestionByValueName(isComment ? key.slice(0, -COMMENT_SUFFIX.length) : key);
-    if (!q || !q.isVisible || !q.isParentVisible || (q.page && !q.page.isVisible)) continue;
+    // Of the questions sharing the name, the one shown for these answers keeps the value.
+    const q = (m.getQuestionsByValueName(isComment ? key.slice(0, -COMMENT_SUFFIX.length) : key) ?? [])
+      .find((x) => x.isVisible && x.isParentVisible && (!x.page || x.page.isVisible));
+    if (!q) continue;
     if (isComment && !(q as unknown as { showCommentArea?: boolean }).showCommentArea) {
       const other = (q as unknown as { otherItem?: ChoiceLike }).otherItem?.value;
       const own = input[q.getValueName()];

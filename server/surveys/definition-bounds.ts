@@ -61,9 +61,12 @@ function valueProblems(raw: unknown, problems: string[]): void {
 /** Counts elements page by page and panel by panel, without recursion. */
 function elementProblems(raw: Record<string, unknown>, problems: string[]): void {
   const containers: { elements: unknown; where: string; panelDepth: number }[] = [];
-  const pages = Array.isArray(raw.pages) ? raw.pages : [{ elements: raw.elements }];
+  // The older "questions" key holds elements as well (definition-elements.ts): it counts the same.
+  const pages = Array.isArray(raw.pages) ? raw.pages : [{ elements: raw.elements }, { elements: raw.questions }];
   pages.forEach((page, i) => {
-    if (isObject(page)) containers.push({ elements: page.elements, where: `page ${String(page.name ?? i + 1)}`, panelDepth: 0 });
+    if (!isObject(page)) return;
+    containers.push({ elements: page.elements, where: `page ${String(page.name ?? i + 1)}`, panelDepth: 0 });
+    containers.push({ elements: page.questions, where: `page ${String(page.name ?? i + 1)}`, panelDepth: 0 });
   });
   let total = 0;
   while (containers.length > 0) {
@@ -79,7 +82,7 @@ function elementProblems(raw: Record<string, unknown>, problems: string[]): void
     }
     for (const el of elements) {
       if (!isObject(el)) continue;
-      for (const key of ['elements', 'templateElements'] as const) {
+      for (const key of ['elements', 'templateElements', 'questions'] as const) {
         if (el[key] === undefined) continue;
         if (panelDepth + 1 > DEFINITION_LIMITS.panelDepth) {
           problems.push(`panel "${String(el.name)}": panels are nested more than ${DEFINITION_LIMITS.panelDepth} deep`);

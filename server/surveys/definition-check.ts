@@ -7,13 +7,12 @@ import sanitizeHtml from 'sanitize-html';
 import { Model } from 'survey-core';
 // Registers the `grouping` declaration with survey-core before any definition is loaded.
 import './grouping-questions.ts';
+import { collectElements, normaliseQuestionsKey } from './definition-elements.ts';
+import { IMAGE_KEYS, inlineImageProblem } from './inline-images.ts';
+import { typeProblem } from './question-types.ts';
 
-export const SUPPORTED_TYPES = new Set([
-  'text', 'comment', 'radiogroup', 'checkbox', 'dropdown', 'tagbox', 'boolean', 'rating', 'ranking',
-  'matrix', 'html', 'expression', 'panel',
-]);
 const RESERVED_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
-const REMOTE_KEYS = /^(choicesByUrl|navigateToUrl|navigateToUrlOnCondition|imageLink|.*Url|.*Urls)$/;
+const REMOTE_KEYS = /^(choicesByUrl|navigateToUrl|navigateToUrlOnCondition|.*Url|.*Urls)$/;
 const SCRIPT_PATTERN = /<\s*(script|iframe|object|embed|link|meta|style|base|form)\b|javascript\s*:|\bon[a-z]+\s*=/i;
 const HTML_KEY = /(^html$|Html$)/;
 
@@ -22,6 +21,41 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   allowedAttributes: {},
   disallowedTagsMode: 'discard',
 };
+
+const NO_ANSWER = new Set(['html', 'panel', 'image']);
+
+/**
+ * Names unique per scope, as survey-core has them: the survey, and each dynamic panel's template.
+ * Questions may share a `valueName` on purpose (one answer asked in two branches); they must then
+ * be of one type, since one stored value is checked against each of them.
+ */
+function nameProblems(definition: Record<string, unknown>, elements: ReturnType<typeof collectElements>): string[] {
+  const problems: string[] = [];
+  const names = new Map<string, Set<string>>();
+  const valueTypes = new Map<string, { type: string; name: string }>();
+  for (const { el, scope } of elements) {
+    const type = String(el.type ?? '');
+    if (type === 'html' || type === 'image' || el.name === undefined) continue;
+    const name = String(el.name);
+    const inScope = names.get(scope) ?? new Set<string>();
+    names.set(scope, inScope);
+    if (type === 'panel') continue;
+    if (inScope.has(name)) problems.push(`question "${name}": the name is used twice${scope ? ` in ${scope}` : ''}; names must be unique`);
+    inScope.add(name);
+    const key = `${scope}\u0000${String(el.valueName ?? name)}`;
+    const first = valueTypes.get(key);
+    if (!first) valueTypes.set(key, { type, name });
+    else if (first.type !== type) {
+      problems.push(`question "${name}": it stores its answer under "${String(el.valueName ?? name)}" as question "${first.name}" does, but is a ${type} and that one a ${first.type}; give it its own name or valueName`);
+    }
+  }
+  const questionKeys = new Set(elements.filter(({ scope }) => scope === '').flatMap(({ el }) => [el.name, el.valueName].filter((n) => n !== undefined).map(String)));
+  for (const c of Array.isArray(definition.calculatedValues) ? definition.calculatedValues : []) {
+    const name = c && typeof c === 'object' ? (c as Record<string, unknown>).name : undefined;
+    if (typeof name === 'string' && questionKeys.has(name)) problems.push(`calculated value "${name}": a question has this name; give the calculated value its own`);
+  }
+  return problems;
+}
 
 export interface CheckedDefinition {
   definition: Record<string, unknown>;
@@ -43,30 +77,18 @@ function sanitizeNode(node: unknown, path: string, problems: string[], htmlConte
       problems.push(`${here}: the key "${key}" is not allowed`);
       continue;
     }
+    if (IMAGE_KEYS.test(key)) {
+      const problem = inlineImageProblem(value);
+      if (problem) problems.push(`${here}: ${problem}`);
+      else out[key] = value;
+      continue;
+    }
     if (REMOTE_KEYS.test(key)) {
       problems.push(`${here}: remote content is not allowed; put lists into "choices"`);
       continue;
     }
     out[key] = sanitizeNode(value, here, problems, htmlContext || HTML_KEY.test(key));
   }
-  return out;
-}
-
-/** Every element of every page and panel, nested ones included. */
-function collectElements(definition: Record<string, unknown>): Record<string, unknown>[] {
-  const out: Record<string, unknown>[] = [];
-  const walk = (list: unknown) => {
-    if (!Array.isArray(list)) return;
-    for (const el of list) {
-      if (el === null || typeof el !== 'object') continue;
-      const e = el as Record<string, unknown>;
-      out.push(e);
-      walk(e.elements);
-      walk(e.templateElements);
-    }
-  };
-  const pages = Array.isArray(definition.pages) ? definition.pages : [{ elements: definition.elements }];
-  for (const page of pages) if (page && typeof page === 'object') walk((page as Record<string, unknown>).elements);
   return out;
 }
 
@@ -87,13 +109,15 @@ export function checkDefinition(raw: unknown): CheckedDefinition {
     return { definition: {}, problems: ['the definition must be a JSON object'], title: '' };
   }
   const definition = sanitizeNode(raw, '', problems) as Record<string, unknown>;
+  // survey-core also reads elements from the older "questions" key: the checks below must see them too.
+  normaliseQuestionsKey(definition, problems);
   // Names and types are checked on the JSON first: a reserved name can break survey-core itself.
   const elements = collectElements(definition);
-  const seen = new Set<string>();
   let unsafeNames = false;
-  for (const el of elements) {
+  for (const { el } of elements) {
     const type = String(el.type ?? '');
-    if (!SUPPORTED_TYPES.has(type)) problems.push(`question "${String(el.name)}": type "${type}" is not supported`);
+    const problem = typeProblem(type, String(el.name));
+    if (problem) problems.push(problem);
     if (type === 'panel') continue;
     const names = [el.name, el.valueName].filter((n) => n !== undefined).map(String);
     for (const name of names) {
@@ -102,11 +126,11 @@ export function checkDefinition(raw: unknown): CheckedDefinition {
         unsafeNames = true;
       }
     }
-    const key = String(el.valueName ?? el.name ?? '');
-    if (type !== 'html' && seen.has(key)) problems.push(`question "${key}": the name is used twice`);
-    seen.add(key);
   }
-  if (elements.filter((e) => e.type !== 'html' && e.type !== 'panel').length === 0) problems.push('the definition has no questions');
+  problems.push(...nameProblems(definition, elements));
+  if (elements.filter(({ el }) => !NO_ANSWER.has(String(el.type))).length === 0) {
+    problems.push('the definition has no questions (survey-core reads them from "pages" › "elements", or from top-level "elements")');
+  }
   if (unsafeNames) return { definition, problems, title: '' };
   try {
     const model = new Model(definition);

@@ -52,9 +52,13 @@ function typeInWords(q: El): string {
     case 'matrix': return `Grid (${n('rows')} rows × ${n('columns')} columns)`;
     case 'ranking': return `Ranking (${n('choices')} items)`;
     case 'comment': return 'Long text';
-    case 'text': return q.inputType === 'number' ? 'Number' : q.inputType === 'email' ? 'E-mail address' : 'Short text';
+    case 'text': {
+      const kind = q.inputType === 'number' ? 'Number' : q.inputType === 'email' ? 'E-mail address' : 'Short text';
+      return typeof q.maskType === 'string' && q.maskType !== 'none' ? `${kind} (${q.maskType} mask)` : kind;
+    }
     case 'html': return 'Text shown, no answer';
-    case 'expression': return 'Computed, no answer';
+    case 'expression': return 'Computed from the answers (on the server)';
+    case 'image': return 'Picture shown, no answer';
     default: return String(q.type ?? 'unknown');
   }
 }
@@ -75,7 +79,7 @@ function logicOf(q: El): string[] {
 
 export function editionStructure(definition: Record<string, unknown>): StructurePage[] {
   let number = 0;
-  const pages = Array.isArray(definition.pages) ? (definition.pages as El[]) : [];
+  const pages = Array.isArray(definition.pages) ? (definition.pages as El[]) : [{ name: 'page1', elements: definition.elements }];
   return pages.map((page, i) => {
     const questions: StructureQuestion[] = [];
     const walk = (elements: unknown, panelLogic: string[]) => {
@@ -84,7 +88,7 @@ export function editionStructure(definition: Record<string, unknown>): Structure
           walk(e.elements ?? e.templateElements, typeof e.visibleIf === 'string' ? [...panelLogic, `In a group shown if ${e.visibleIf}`] : panelLogic);
           continue;
         }
-        const answers = e.type !== 'html' && e.type !== 'expression';
+        const answers = e.type !== 'html' && e.type !== 'expression' && e.type !== 'image';
         questions.push({
           number: answers ? ++number : 0,
           name: String(e.name ?? ''),

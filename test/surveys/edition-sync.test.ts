@@ -43,7 +43,7 @@ t.test('remote fetches, scripts and duplicate names are refused', async (t) => {
   t.match(text, /choicesByUrl: remote content is not allowed/);
   t.match(text, /script or active content/);
   t.match(text, /"b": the name is used twice/);
-  t.match(text, /type "file" is not supported/);
+  t.match(text, /type "file" is refused: a file can identify a respondent/);
   t.match(text, /"constructor"/);
 });
 
