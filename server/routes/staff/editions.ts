@@ -18,6 +18,7 @@ import { chooseLanguage } from '../../surveys/language-choice.ts';
 import { textsIn } from '../../surveys/respondent-texts.ts';
 import { surveyCoreLocaleScript } from '../../surveys/survey-core-locales.ts';
 import { errorList } from './form-values.ts';
+import { typeLists } from '../../surveys/question-types.ts';
 
 const editionParams = z.object({ editionId: z.uuid() });
 const uploadBody = z.object({
@@ -39,7 +40,7 @@ export default async function editionRoutes(fastify: FastifyInstance) {
   });
 
   app.get('/staff/editions/new', { schema: { hide: true }, config: { html: true }, preHandler: adminOnly }, async (request, reply) =>
-    reply.viewAsync('pages/staff/edition-upload.hbs', staffView(request, { pageTitle: 'Publish an edition', form: {}, scripts: ['/assets/js/staff-upload.js'] })),
+    reply.viewAsync('pages/staff/edition-upload.hbs', staffView(request, { pageTitle: 'Publish an edition', form: {}, types: typeLists(), scripts: ['/assets/js/staff-upload.js'] })),
   );
 
   app.post('/staff/editions', {
@@ -55,7 +56,7 @@ export default async function editionRoutes(fastify: FastifyInstance) {
     } catch (err) {
       if (!(err instanceof AppError) || err.statusCode >= 500) throw err;
       return reply.status(err.statusCode).viewAsync('pages/staff/edition-upload.hbs', staffView(request, {
-        pageTitle: 'Publish an edition', form, error: err.message, problems: errorList(err), scripts: ['/assets/js/staff-upload.js'],
+        pageTitle: 'Publish an edition', form, error: err.message, problems: errorList(err), types: typeLists(), scripts: ['/assets/js/staff-upload.js'],
       }));
     }
   });

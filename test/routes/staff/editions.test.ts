@@ -146,3 +146,19 @@ test("the edition page shows the survey's structure, its logic and the preview, 
   const beforeJson = body.slice(0, body.indexOf('<details class="definition-json">'));
   t.notMatch(beforeJson, /&quot;elements&quot;|"elements"/, 'no raw JSON outside the folded block');
 });
+
+test('the upload page lists the hosted and refused types with the reasons; a refusal lists every refused question', async (t) => {
+  const page = await admin.get('/staff/editions/new');
+  t.equal(page.statusCode, 200);
+  for (const type of ['text', 'radiogroup', 'matrix', 'expression', 'image']) t.match(page.body, new RegExp(`<code>${type}</code>: `), type);
+  t.match(page.body, /<code>file<\/code>: a file can identify a respondent, and this platform stores no files/);
+  t.match(page.body, /<code>signaturepad<\/code>: a signature identifies a respondent/);
+  t.match(page.body, /<code>paneldynamic<\/code>: not hosted yet/);
+  const refused = await admin.post('/staff/editions', { surveyId: 'foreign', edition: 'types', definition: JSON.stringify({ pages: [{ name: 'p', elements: [
+    { type: 'file', name: 'cv' }, { type: 'panel', name: 'old', questions: [{ type: 'signaturepad', name: 'sign' }, { type: 'matrixdynamic', name: 'rows' }] },
+  ] }] }) });
+  t.equal(refused.statusCode, 422);
+  for (const q of ['cv', 'sign', 'rows']) t.match(refused.body, new RegExp(`question &quot;${q}&quot;: type &quot;\\w+&quot; is refused`), q);
+  t.match(refused.body, /<code>file<\/code>: a file can identify/, 'the lists stay on the page after a refusal');
+  t.equal(Number((await app.db.selectFrom('edition').select((eb) => eb.fn.countAll().as('n')).where('survey_id', '=', 'foreign').executeTakeFirstOrThrow()).n), 0);
+});
