@@ -9,6 +9,7 @@ import { isChoiceQuestion } from '../../analysis/question-catalogue.ts';
 import { editionOptions, referenceOptions, type Option } from '../exports/exports-page.ts';
 import { CHANNELS, CHANNEL_LABELS, LANGUAGES, LANGUAGE_NAMES } from '../links/link-options.ts';
 import type { ResultsScope } from './results-scope.ts';
+import { isGroupingQuestion } from '../surveys/grouping-questions.ts';
 
 export type ResultsView = 'overview' | 'country' | 'authority' | 'cross-tab' | 'compare';
 
@@ -75,7 +76,7 @@ export async function filterBar(app: FastifyInstance, scope: ResultsScope, opts:
   const f = scope.filters;
   const own = opts.own ?? {};
   const choiceQuestions = scope.catalogue
-    .filter((q) => isChoiceQuestion(q) && q.name !== 'country' && q.name !== 'authority_type')
+    .filter((q) => isChoiceQuestion(q) && !isGroupingQuestion(scope.edition.definition, q.name))
     .map((q) => {
       const selected = f.questions.find((x) => x.question === q.name)?.values ?? [];
       return { param: `q.${q.name}`, title: q.title, options: q.choices.map((c) => ({ ...c, selected: selected.includes(c.value) })), active: selected.length > 0 };

@@ -13,6 +13,7 @@ import type { Edition } from '../db/schema.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { editionOptions } from '../exports/exports-page.ts';
 import { findEditionById } from '../surveys/edition-repository.ts';
+import { isGroupingQuestion } from '../surveys/grouping-questions.ts';
 import { questionCard, pct } from './question-cards.ts';
 import { remembered } from './results-cache.ts';
 import { analysing, type ResultsScope } from './results-scope.ts';
@@ -70,7 +71,7 @@ function askedOfEveryone(definition: Record<string, unknown>): Set<string> {
  */
 export function defaultAxes(scope: ResultsScope): { rows: string; columns: string } {
   const everyone = askedOfEveryone(scope.edition.definition);
-  const candidates = scope.catalogue.filter((q) => (q.kind === 'single' || q.kind === 'rating') && q.name !== 'country' && q.name !== 'authority_type' && q.type !== 'boolean');
+  const candidates = scope.catalogue.filter((q) => (q.kind === 'single' || q.kind === 'rating') && !isGroupingQuestion(scope.edition.definition, q.name) && q.type !== 'boolean');
   const first = candidates.find((q) => q.kind === 'rating' && everyone.has(q.name))
     ?? candidates.find((q) => everyone.has(q.name))
     ?? candidates[0];
@@ -118,7 +119,7 @@ export function axisOptions(scope: ResultsScope, selected: string) {
     { value: 'link_country', label: 'Country of the link' },
   ];
   const questions = scope.catalogue
-    .filter((q) => (q.kind === 'single' || q.kind === 'rating') && q.name !== 'country' && q.name !== 'authority_type')
+    .filter((q) => (q.kind === 'single' || q.kind === 'rating') && !isGroupingQuestion(scope.edition.definition, q.name))
     .map((q) => ({ value: `q.${q.name}`, label: q.title }));
   return [...fixed, ...questions].map((o) => ({ ...o, selected: o.value === selected }));
 }

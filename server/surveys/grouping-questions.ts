@@ -43,6 +43,11 @@ export function declaredGroupings(definition: El): Set<GroupingKind> {
   return out;
 }
 
+/** Whether a question is the edition's declared grouping question (and so shown as the grouping, not as a question). */
+export function isGroupingQuestion(definition: El, name: string): boolean {
+  return (KINDS as string[]).includes(name) && declaredGroupings(definition).has(name as GroupingKind);
+}
+
 const choiceValue = (c: unknown) => (c !== null && typeof c === 'object' ? (c as El).value : c);
 
 /**
