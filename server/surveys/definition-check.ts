@@ -1,7 +1,9 @@
 /**
  * Decides whether a SurveyJS definition may be hosted. Remote fetches and script content are
  * refused outright (choicesByUrl makes the server itself send requests); HTML is sanitised with an
- * allow-list; survey-core must load it without complaint; question names must be unique and safe.
+ * allow-list; pictures must be inline (inline-images.ts); every element, wherever survey-core finds
+ * it, must be of a hosted type (question-types.ts) with a safe name, unique in its scope; survey-core
+ * must load it without complaint.
  */
 import sanitizeHtml from 'sanitize-html';
 import { Model } from 'survey-core';
