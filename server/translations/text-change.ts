@@ -6,17 +6,28 @@
 import { canonicalJson } from '../surveys/canonical-json.ts';
 import { buildCatalogue, TEXT_KEYS } from './string-catalogue.ts';
 
-/**
- * `grouping` declares which question the responses were always grouped by: editions answered before
- * the declaration existed grouped by the questions named so, which are the ones that now declare it.
- */
-const DECLARATIONS = new Set(['grouping']);
+/** Whether a definition declares a grouping question anywhere (`"grouping": "country"` …). */
+function declaresGrouping(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(declaresGrouping);
+  if (node === null || typeof node !== 'object') return false;
+  return Object.entries(node).some(([key, value]) => key === 'grouping' || declaresGrouping(value));
+}
 
-function skeleton(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(skeleton);
+/**
+ * `implicitGrouping`: the definition before the change declared no grouping, so it was answered when a
+ * question named `country` or `authority_type` grouped the responses by its name alone. Declaring
+ * `"grouping"` equal to that name keeps what the answers meant, so it is left out of the comparison;
+ * any other grouping change (a removal, another question) stays a logic change.
+ */
+function skeleton(node: unknown, implicitGrouping: boolean): unknown {
+  if (Array.isArray(node)) return node.map((n) => skeleton(n, implicitGrouping));
   if (node === null || typeof node !== 'object') return node;
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(node)) if (!DECLARATIONS.has(key)) out[key] = TEXT_KEYS.has(key) && (typeof value === 'string' || (value !== null && typeof value === 'object' && !Array.isArray(value))) ? '(text)' : skeleton(value);
+  const name = (node as Record<string, unknown>).name;
+  for (const [key, value] of Object.entries(node)) {
+    if (implicitGrouping && key === 'grouping' && value === name) continue;
+    out[key] = TEXT_KEYS.has(key) && (typeof value === 'string' || (value !== null && typeof value === 'object' && !Array.isArray(value))) ? '(text)' : skeleton(value, implicitGrouping);
+  }
   return out;
 }
 
@@ -48,7 +59,7 @@ export interface TextChange {
 export type DefinitionChange = { textOnly: true; changes: TextChange[] } | { textOnly: false; difference: string };
 
 export function compareDefinitions(before: Record<string, unknown>, after: Record<string, unknown>): DefinitionChange {
-  const difference = firstDifference(skeleton(before), skeleton(after));
+  const difference = firstDifference(skeleton(before, false), skeleton(after, !declaresGrouping(before)));
   if (difference) return { textOnly: false, difference };
   const old = buildCatalogue(before).byId;
   const changes: TextChange[] = [];
