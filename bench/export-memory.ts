@@ -13,6 +13,7 @@ import { foldPending } from '../server/results/tally-folder.ts';
 import { loadReferenceLists } from '../server/surveys/reference-lists.ts';
 import { answerPool, createBenchDatabase, fillResponses, openBenchCampaign, type BenchCampaign } from './bench-data.ts';
 import { createAnalyst, measureExport, signIn } from './export.ts';
+import { SERVER_JS } from './idle-memory.ts';
 import { startServer } from './server-process.ts';
 
 const serverUrl = process.env.DATABASE_URL;
@@ -54,7 +55,7 @@ try {
   }
   if (spawnSync(process.execPath, ['tools/build-server.mjs'], { stdio: 'inherit' }).status !== 0) throw new Error('the server did not compile');
   const { email, password } = createAnalyst(bench.url);
-  const server = await startServer('dist/server/server.js', { DATABASE_URL: bench.url }, PORT);
+  const server = await startServer(SERVER_JS, { DATABASE_URL: bench.url }, PORT);
   try {
     const cookie = await signIn(server.url, email, password);
     log(`export of ${size} (load average ${load()})`);
