@@ -55,7 +55,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
   const inMemory = opts.dataDir === ':memory:';
   if (!inMemory) mkdirSync(opts.dataDir, { recursive: true });
   // PostgreSQL's default 128 MB of shared buffers live in PGlite's WebAssembly memory, inside this
-  // process: 32 MB took an idle server copy from about 390 to about 300 MB (measured, see README).
+  // process: 32 MB took an idle server copy from 387-427 to 327-335 MB (measured, see README).
   // One session reads at a time, and the operating system still caches the data files.
   const startParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
   const pglite = opts.pgliteTemplate
