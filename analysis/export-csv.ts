@@ -4,6 +4,7 @@
  * start a formula neutralised.
  */
 import { Readable } from 'node:stream';
+import { utf8Chunks } from './export-chunks.ts';
 import { neutraliseCell, type Cell, type Table } from './export-cells.ts';
 
 export const CSV_BOM = '\uFEFF';
@@ -20,22 +21,14 @@ export function csvLine(cells: readonly Cell[]): string {
   return `${cells.map(csvField).join(',')}\r\n`;
 }
 
-/** Lines are produced as the reader asks for them (Readable.from pulls), so memory stays flat. */
-export function csvStream(table: Table, opts: { linesPerChunk?: number } = {}): Readable {
-  const per = opts.linesPerChunk ?? 200;
+/**
+ * Lines are produced as the reader asks for them (Readable.from pulls, and waits while the client is
+ * slow), packed into buffers of `chunkBytes` (analysis/export-chunks.ts), so memory stays flat.
+ */
+export function csvStream(table: Table, opts: { chunkBytes?: number } = {}): Readable {
   async function* lines() {
     yield CSV_BOM + csvLine(table.header);
-    let chunk = '';
-    let n = 0;
-    for await (const row of table.rows) {
-      chunk += csvLine(row);
-      if (++n >= per) {
-        yield chunk;
-        chunk = '';
-        n = 0;
-      }
-    }
-    if (chunk) yield chunk;
+    for await (const row of table.rows) yield csvLine(row);
   }
-  return Readable.from(lines(), { objectMode: false });
+  return Readable.from(utf8Chunks(lines(), opts.chunkBytes), { objectMode: false });
 }

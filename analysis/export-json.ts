@@ -6,6 +6,7 @@
  */
 import { Readable } from 'node:stream';
 import type { Cell, Table } from './export-cells.ts';
+import { utf8Chunks } from './export-chunks.ts';
 
 export function rowObject(header: readonly string[], row: readonly Cell[], omitEmpty = false): Record<string, Cell> {
   const out: Record<string, Cell> = {};
@@ -16,23 +17,15 @@ export function rowObject(header: readonly string[], row: readonly Cell[], omitE
   return out;
 }
 
-export function jsonArrayStream(table: Table, opts: { rowsPerChunk?: number; omitEmpty?: boolean } = {}): Readable {
-  const per = opts.rowsPerChunk ?? 200;
+export function jsonArrayStream(table: Table, opts: { chunkBytes?: number; omitEmpty?: boolean } = {}): Readable {
   async function* parts() {
     yield '[';
-    let chunk = '';
     let first = true;
-    let n = 0;
     for await (const row of table.rows) {
-      chunk += `${first ? '\n' : ',\n'}${JSON.stringify(rowObject(table.header, row, opts.omitEmpty))}`;
+      yield `${first ? '\n' : ',\n'}${JSON.stringify(rowObject(table.header, row, opts.omitEmpty))}`;
       first = false;
-      if (++n >= per) {
-        yield chunk;
-        chunk = '';
-        n = 0;
-      }
     }
-    yield `${chunk}${first ? '' : '\n'}]\n`;
+    yield `${first ? '' : '\n'}]\n`;
   }
-  return Readable.from(parts(), { objectMode: false });
+  return Readable.from(utf8Chunks(parts(), opts.chunkBytes), { objectMode: false });
 }

@@ -4,11 +4,14 @@
  *   1. validated submissions at 1, 16 and 64 clients (with the product's tally folder running), and
  *      the same load on a bare insert baseline (measured once the folder is idle);
  *   2. the dashboard summary of an edition at 10k, 100k and 1M stored responses;
- *   3. the CSV export of 100k and 1M responses: rows/s and the server's peak memory.
+ *   3. the CSV export of 100k and 1M responses: rows/s and the server's peak memory;
+ *   4. what a respondent's browser downloads (first and repeat visit), and the resident memory of an
+ *      idle server copy on PostgreSQL and on the embedded database.
  * Medians of several rounds; a table on standard output and JSON in bench/results/.
  * Everything runs on loopback; every loop is bounded.
  */
 import { spawnSync } from 'node:child_process';
+import os from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../server/db/schema.ts';
@@ -16,6 +19,7 @@ import { loadReferenceLists } from '../server/surveys/reference-lists.ts';
 import { answerPool, clearResponses, createBenchDatabase, fillResponses, openBenchCampaign } from './bench-data.ts';
 import { measureDashboard, measureFold, type DashboardResult, type FoldResult } from './dashboard.ts';
 import { createAnalyst, measureExport, signIn, type ExportResult } from './export.ts';
+import { measureEmbeddedIdle, settle, SERVER_JS, type IdleMemory } from './idle-memory.ts';
 import { startServer, type ServerProcess } from './server-process.ts';
 import { measurePageWeight, type PageWeight } from './page-weight.ts';
 import { median, round } from './stats.ts';
@@ -31,7 +35,8 @@ if (sizesArg) {
   plan.sizes = sizesArg.slice('--sizes='.length).split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0).sort((a, b) => a - b);
   plan.exportSizes = plan.sizes.slice(-1);
 }
-const PORT = 39170;
+// Random, so that two people benchmarking on one machine do not collide (PORT + 1 is the bare server's).
+const PORT = 39_170 + 2 * Math.floor(Math.random() * 400);
 
 // The benchmark is a tool, not the server: it reads its one setting here.
 const serverUrl = process.env.DATABASE_URL;
@@ -68,8 +73,10 @@ async function waitForFolder(db: Kysely<Database>): Promise<void> {
   throw new Error('the tally folder did not catch up within a minute');
 }
 
-const SERVER_JS = 'dist/server/server.js';
-let idle: { rssMb: number; peakMb: number } | null = null;
+const idle: IdleMemory[] = [];
+// The machine's load average (1, 5, 15 min) as the run starts and ends: figures under load are read with it.
+const loadAverage = () => os.loadavg().map((x) => round(x, 1));
+const loadAtStart = loadAverage();
 let pageWeight: PageWeight | null = null;
 let sustained: { connections: number; seconds: number; rps: number; p50: number; p99: number; failures: number } | null = null;
 
@@ -129,12 +136,12 @@ async function main() {
     // One copy as `npm start` runs it (compiled), idle, then a respondent's page as a browser gets it.
     if (spawnSync(process.execPath, ['tools/build-server.mjs'], { stdio: 'inherit' }).status !== 0) throw new Error('the server did not compile');
     const compiled = await startServer(SERVER_JS, { DATABASE_URL: bench.url }, PORT);
-    await new Promise((r) => setTimeout(r, 10_000));
-    idle = { rssMb: compiled.rssMb(), peakMb: compiled.peakRssMb() };
-    log(`idle server (compiled, PostgreSQL): RSS ${round(idle.rssMb, 0)} MB, peak so far ${round(idle.peakMb, 0)} MB`);
+    idle.push(await settle(compiled, 'postgres'));
     pageWeight = await measurePageWeight(`${compiled.url}/s/${campaign.links[0]!.token}`);
     log(`respondent page: first visit ${round(pageWeight.firstVisitKb, 0)} KB, repeat ${round(pageWeight.repeatVisitKb, 0)} KB (${pageWeight.assetsFetchedAgain} assets fetched again)`);
     await compiled.stop();
+    idle.push(await measureEmbeddedIdle(PORT));
+    for (const i of idle) log(`idle server (compiled, ${i.database}): RSS ${round(i.rssMb, 0)} MB, peak so far ${round(i.peakMb, 0)} MB`);
     const pool = answerPool(campaign.definition, 150);
     log(`${pool.length} valid answer sets of the 2022 edition in ${new Set(pool.map((p) => p.locale)).size} languages`);
 
@@ -179,7 +186,8 @@ async function main() {
     const report = {
       when: new Date().toISOString(),
       mode: quick ? 'quick' : 'full',
-      machine: { cores: (await import('node:os')).cpus().length, memoryGb: round((await import('node:os')).totalmem() / 2 ** 30), node: process.version },
+      machine: { cores: os.cpus().length, memoryGb: round(os.totalmem() / 2 ** 30), node: process.version },
+      loadAverage: { atStart: loadAtStart, atEnd: loadAverage() },
       plan,
       submissions,
       sustained,
@@ -205,6 +213,7 @@ async function main() {
 function printReport(r: {
   submissions: SubmissionRow[]; dashboard: DashboardResult[]; folds: FoldResult[]; exports: ExportResult[];
   dashboardGrowth100kTo1M: { none: number | null; country: number | null }; minutes: number; machine: { cores: number };
+  loadAverage: { atStart: number[]; atEnd: number[] };
 }) {
   console.log(`\nSubmissions (2022 edition, varied valid answers; medians of ${plan.rounds} x ${plan.seconds} s; ${r.machine.cores} cores)`);
   console.log('| clients | validated /s | p50 ms | p99 ms | limit (bare server) /s | p50 ms | p99 ms | ours / limit | failed |');
@@ -235,9 +244,11 @@ function printReport(r: {
   console.log('| responses | rows | seconds | rows/s | MB | server RSS before | peak RSS |');
   console.log('|---:|---:|---:|---:|---:|---:|---:|');
   for (const e of r.exports) console.log(`| ${e.responses} | ${e.rows} | ${round(e.seconds)} | ${round(e.rowsPerSecond, 0)} | ${round(e.megabytes)} | ${round(e.rssBeforeMb, 0)} MB | ${round(e.peakRssMb, 0)} MB |`);
-  if (idle) console.log(`\nIdle server, compiled, on PostgreSQL: RSS ${round(idle.rssMb, 0)} MB (target under 160 MB)`);
+  console.log('\nIdle server copy, compiled (as `npm start` runs it), ten seconds after start');
+  for (const i of idle) console.log(`  ${i.database === 'postgres' ? 'on PostgreSQL' : 'on the embedded database'}: RSS ${round(i.rssMb, 0)} MB (peak while starting ${round(i.peakMb, 0)} MB)${i.database === 'postgres' ? ', target under 160 MB' : ''}`);
+  for (const e of r.exports) console.log(`CSV export of ${e.responses} responses: server peak RSS ${round(e.peakRssMb, 0)} MB${e.responses >= 1_000_000 ? ', target under 250 MB' : ''}`);
   if (pageWeight) console.log(`Respondent page, br: first visit ${round(pageWeight.firstVisitKb, 0)} KB (target 600), repeat visit ${round(pageWeight.repeatVisitKb, 0)} KB (target 90), ${pageWeight.assetsFetchedAgain} assets fetched again`);
-  console.log(`\n${r.minutes} minutes`);
+  console.log(`\n${r.minutes} minutes; load average (1, 5, 15 min) ${r.loadAverage.atStart.join(' ')} at the start, ${r.loadAverage.atEnd.join(' ')} at the end`);
 }
 
 main().then(() => process.exit(0), (err: unknown) => {

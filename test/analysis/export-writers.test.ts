@@ -2,6 +2,7 @@ import t from 'tap';
 import ExcelJS from 'exceljs';
 import type { Readable } from 'node:stream';
 import { answerCells, neutraliseCell, type Cell, type Table } from '../../analysis/export-cells.ts';
+import { utf8Chunks } from '../../analysis/export-chunks.ts';
 import { csvField, csvStream } from '../../analysis/export-csv.ts';
 import { jsonArrayStream } from '../../analysis/export-json.ts';
 import { sheetName, xlsxStream } from '../../analysis/export-xlsx.ts';
@@ -27,7 +28,7 @@ t.test('neutralises every text cell that could start a formula, never numbers', 
 
 t.test('CSV: BOM, CRLF, RFC 4180 quoting and the formula guard', async (t) => {
   const rows = hostile.map((v, i): Cell[] => [`r${i}`, v, i - 3]);
-  const text = (await collect(csvStream(table(rows), { linesPerChunk: 3 }))).toString('utf8');
+  const text = (await collect(csvStream(table(rows), { chunkBytes: 40 }))).toString('utf8');
   t.ok(text.startsWith('\uFEFFid,text,n\r\n'), 'starts with the BOM and the header');
   t.ok(text.endsWith('\r\n'));
   const lines = text.slice(1).split('\r\n');
@@ -43,6 +44,18 @@ t.test('CSV: BOM, CRLF, RFC 4180 quoting and the formula guard', async (t) => {
   t.equal(csvField(null), '');
   t.equal(csvField(false), 'false');
   t.equal(csvField('é ü ł Ελληνικά'), 'é ü ł Ελληνικά');
+});
+
+t.test('chunks: the same bytes as the joined text, none over the size unless one part is, no character split', async (t) => {
+  const parts = ['\uFEFFid\r\n', 'é ü ł Ελληνικά,😀\r\n', 'a'.repeat(50), 'ż'.repeat(7), '', 'b,c\r\n'];
+  const chunks: Buffer[] = [];
+  for await (const c of utf8Chunks(parts, 16)) chunks.push(Buffer.from(c));
+  t.equal(Buffer.concat(chunks).toString('utf8'), parts.join(''), 'byte-identical');
+  for (const c of chunks) t.equal(c.toString('utf8').includes('\uFFFD'), false, 'each chunk decodes on its own');
+  const long = parts.filter((p) => Buffer.byteLength(p) > 16);
+  t.same(chunks.filter((c) => c.length > 16).map((c) => c.toString('utf8')), long, 'only the parts longer than the size exceed it, each alone');
+  t.ok(chunks.length > long.length + 1, 'short parts are packed together');
+  t.same(await (async () => { const out = []; for await (const c of utf8Chunks([])) out.push(c); return out; })(), [], 'nothing in, nothing out');
 });
 
 t.test('CSV of no rows is the header alone', async (t) => {
@@ -75,7 +88,7 @@ t.test('JSON: one streamed array of objects keyed by the header', async (t) => {
   async function* rows(): AsyncGenerator<Cell[]> {
     for (let i = 0; i < 5; i++) yield [`r${i}`, '=1+1', i];
   }
-  const parsed = JSON.parse((await collect(jsonArrayStream({ name: 'x', header: ['id', 'text', 'n'], rows: rows() }, { rowsPerChunk: 2 }))).toString('utf8')) as unknown[];
+  const parsed = JSON.parse((await collect(jsonArrayStream({ name: 'x', header: ['id', 'text', 'n'], rows: rows() }, { chunkBytes: 30 }))).toString('utf8')) as unknown[];
   t.equal(parsed.length, 5);
   t.same(parsed[0], { id: 'r0', text: '=1+1', n: 0 }, 'JSON keeps values as they are');
   t.same(JSON.parse((await collect(jsonArrayStream({ name: 'x', header: ['id'], rows: [] }))).toString('utf8')), []);
