@@ -49,7 +49,8 @@ try {
     const steps: string[] = [];
     let current = '';
     let since = started;
-    const onProgress = (step: string) => {
+    const onProgress = (label: string) => {
+      const step = label.replace(/ \(.*\)$/, '');
       if (step === current) return;
       const now = performance.now();
       if (current) steps.push(`${current} ${((now - since) / 1000).toFixed(1)} s`);
