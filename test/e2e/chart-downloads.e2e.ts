@@ -3,7 +3,8 @@
  * edition comparison, the national dashboard and the network overview, the "PNG" and "SVG" links
  * under the charts are clicked; each file must be a real picture: a PNG by its signature, its
  * header's size at print resolution, and Chromium decoding it; an SVG that Chromium draws at the
- * chart's size. Then the Reports page makes a report, shows its steps, and downloads it.
+ * chart's size. Then the Reports page makes a report, shows its steps, and downloads it. Every page
+ * visited is checked with axe-core.
  */
 import { readFile } from 'node:fs/promises';
 import t from 'tap';
@@ -11,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { foreignRequests, launchBrowser, newRecordedContext } from './browser.ts';
 import { startServer } from './e2e-server.ts';
 import { seedEdition } from './results-data.ts';
-import { PageTour, createMember, signInThroughPage } from './staff-browser.ts';
+import { PageTour, assertAccessible, createMember, signInThroughPage } from './staff-browser.ts';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 /** Links clicked per page at most: each picture is drawn at 2,700 pixels across on a shared machine. */
@@ -87,7 +88,6 @@ t.test('every results page: its chart pictures download as real PNG and SVG file
   // The Reports page: the report is made as a job whose steps the page shows, then downloaded.
   await tour.visit('reports', '/staff/reports');
   const steps: string[] = [];
-  page.on('console', () => undefined);
   const watch = setInterval(() => {
     page.locator('#report-status').textContent().then((s) => { if (s && steps.at(-1) !== s) steps.push(s); }, () => undefined);
   }, 100);
@@ -99,6 +99,7 @@ t.test('every results page: its chart pictures download as real PNG and SVG file
   t.ok(steps.some((s) => /Counting|Cross-tabulating|Drawing the charts \(\d+ of \d+\)|Writing/.test(s)), `the page showed the steps: ${steps.join(' | ')}`);
   t.match(await page.locator('#report-status').textContent(), /Ready/);
 
+  assertAccessible(t, tour);
   t.same(foreignRequests(requests, origin), [], 'nothing requested from another host');
   t.same(errors, [], 'no script errors');
 });
