@@ -12,7 +12,8 @@ import type { Suppressed } from './aggregate-types.ts';
 import { fewerThanK } from './aggregate-types.ts';
 import { AnalysisInputError } from './analysis-input.ts';
 import type { AnyDb } from './answer-queries.ts';
-import { filterCondition, type ResultFilters } from './filters.ts';
+import { crossTabCounts } from './cross-tab-counts.ts';
+import type { ResultFilters } from './filters.ts';
 import { checkFilteredSet } from './question-aggregates.ts';
 import { questionCatalogue, type Labelled, type QuestionInfo } from './question-catalogue.ts';
 import { effectiveK, shareOf, suppressTable } from './suppress-small-cells.ts';
@@ -104,9 +105,7 @@ export async function crossTabulate(db: AnyDb, definition: Record<string, unknow
   const check = await checkFilteredSet(db, filters, k);
   if ('suppressed' in check) return { ...check, k };
 
-  const { rows: found } = await sql<{ r: string; c: string; n: number }>`select ${r.expr} as r, ${c.expr} as c, count(*)::int as n
-    from response r where ${filterCondition(filters, { table: 'r' })} and ${r.expr} is not null and ${c.expr} is not null and ${r.expr} <> '' and ${c.expr} <> ''
-    group by 1, 2`.execute(db);
+  const found = await crossTabCounts(db, { dimension: rows, expr: r.expr }, { dimension: columns, expr: c.expr }, filters, catalogue);
 
   const rowValues = axisValues(r.known, new Set(found.map((x) => x.r)), r.listAll);
   const colValues = axisValues(c.known, new Set(found.map((x) => x.c)), c.listAll);

@@ -54,7 +54,7 @@ export const reportsCreate: CliCommand = {
     // One line per step and per tenth of the way, not one per chart.
     let said = '';
     const onProgress = (step: string, f: number) => {
-      const line = `${String(Math.floor(f * 10) * 10).padStart(3)} % ${step}`;
+      const line = `${String(Math.floor(f * 10) * 10).padStart(3)} % ${step.replace(/ \(.*\)$/, '')}`;
       if (line !== said) print((said = line));
     };
     const file = await createReport(

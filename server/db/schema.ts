@@ -5,6 +5,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { AnalyticsTables } from './tables/analytics.ts';
 import type { CampaignTables } from './tables/campaigns.ts';
+import type { ReportTables } from './tables/reports.ts';
 import type { StaffTables } from './tables/staff.ts';
 import type { TranslationTables } from './tables/translations.ts';
 
@@ -92,7 +93,7 @@ export interface SubmissionKeyTable {
 }
 
 /** Every table: the respondent spine's here, each feature's in tables/<feature>.ts. */
-export interface Database extends StaffTables, CampaignTables, AnalyticsTables, TranslationTables {
+export interface Database extends StaffTables, CampaignTables, AnalyticsTables, TranslationTables, ReportTables {
   server_secret: ServerSecretTable;
   survey: SurveyTable;
   edition: EditionTable;

@@ -22,11 +22,11 @@ export interface Picture {
 
 const safe = (s: string) => s.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60);
 
-function picture(config: DrawableChart, caption: Omit<PictureOptions, 'format'>, format: PictureFormat, name: string): Picture {
+async function picture(config: DrawableChart, caption: Omit<PictureOptions, 'format'>, format: PictureFormat, name: string): Promise<Picture> {
   return {
     filename: `${safe(name)}.${format}`,
     contentType: format === 'png' ? 'image/png' : 'image/svg+xml',
-    body: drawChart(config, { ...caption, format }),
+    body: await drawChart(config, { ...caption, format }),
   };
 }
 

@@ -126,8 +126,19 @@ const hiddenLabels = {
   },
 };
 
-/** The picture's bytes. */
-export function drawChart(config: DrawableChart, o: PictureOptions): Buffer {
+/**
+ * Charts are flat colours: the "sub" row filter alone at zlib level 3 encodes a print-size chart
+ * about eight times faster than libpng's default (every filter tried on every row, level 6), for
+ * files about a quarter larger; the pixels are the same.
+ */
+const PNG_ENCODING = { compressionLevel: 3, filters: 0x10 };
+
+/**
+ * The picture's bytes. chart.js draws on this thread; the PNG is compressed on libuv's thread pool
+ * (most of a picture's time at print resolution), so pictures drawn together use both cores and a
+ * server copy answers other requests meanwhile.
+ */
+export async function drawChart(config: DrawableChart, o: PictureOptions): Promise<Buffer> {
   const width = o.width ?? 900;
   const height = o.height ?? pictureHeight(config);
   const chartConfig = pictureConfig(config, o);
@@ -141,7 +152,8 @@ export function drawChart(config: DrawableChart, o: PictureOptions): Buffer {
   // chart.js multiplies the canvas by devicePixelRatio itself (the print resolution).
   const canvas = createCanvas(width, height);
   const chart = new Chart(canvas.getContext('2d') as unknown as CanvasRenderingContext2D, chartConfig);
-  const png = canvas.toBuffer('image/png');
+  // Encoded before destroy(), which clears the canvas.
+  const png = await canvas.encode('png', PNG_ENCODING);
   chart.destroy();
   return png;
 }

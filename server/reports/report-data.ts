@@ -142,7 +142,7 @@ export async function gatherReport(ctx: ReportContext, r: ReportRequest): Promis
   progress('Cross-tabulating', 0.25);
   const wanted = [...defaultCrossTabs(catalogue, r.country !== null), ...r.crossTabs];
   const unique = wanted.filter((w, i) => wanted.findIndex((x) => x.rows === w.rows && x.columns === w.columns) === i);
-  // Two at a time: each reads the filtered responses, and the database can run two reads at once.
+  // Two at a time: a table the tallies cannot answer reads the filtered responses, and the database can run two reads at once.
   const tables: (CrossTabEntry | null)[] = [];
   for (let i = 0; i < unique.length; i += 2) {
     tables.push(...await Promise.all(unique.slice(i, i + 2).map(async (w) => {

@@ -23,11 +23,44 @@ export interface DocxOptions {
   today?: string;
 }
 
-function chartBlock(config: ChartConfig | null, caption: Omit<PictureOptions, 'format'>, scale: number): Block[] {
-  if (!config) return [];
-  const height = pictureHeight(config);
-  const png = drawChart(config, { ...caption, format: 'png', width: PICTURE_WIDTH, height, scale });
-  return [picture(png, { width: PICTURE_WIDTH, height }, `${caption.title} (${caption.subtitle})`)];
+/** A chart still to draw, in its place among the blocks. */
+interface PendingChart {
+  config: ChartConfig;
+  caption: Omit<PictureOptions, 'format'>;
+}
+type Item = Block | PendingChart;
+const isPending = (x: Item): x is PendingChart => 'config' in x && 'caption' in x;
+
+function chartBlock(config: ChartConfig | null, caption: Omit<PictureOptions, 'format'>): Item[] {
+  return config ? [{ config, caption }] : [];
+}
+
+/**
+ * Charts drawn at most this many at a time: enough to keep both cores busy (each PNG is compressed
+ * on the thread pool while the next chart is drawn), few enough that the canvases in flight stay a
+ * few tens of megabytes whatever the number of questions.
+ */
+const CHARTS_AT_ONCE = 4;
+
+/** Every pending chart drawn into its picture, in place; reports "chart n of m" as each is done. */
+async function drawPending(items: Item[], scale: number, progress: (done: number, total: number) => void): Promise<Block[]> {
+  const pending = items.flatMap((x, i) => (isPending(x) ? [i] : []));
+  const out: Block[] = items.map((x) => (isPending(x) ? (undefined as unknown as Block) : x));
+  let next = 0;
+  let done = 0;
+  progress(0, pending.length);
+  const worker = async () => {
+    while (next < pending.length) {
+      const at = pending[next++]!;
+      const { config, caption } = items[at] as PendingChart;
+      const height = pictureHeight(config);
+      const png = await drawChart(config, { ...caption, format: 'png', width: PICTURE_WIDTH, height, scale });
+      out[at] = picture(png, { width: PICTURE_WIDTH, height }, `${caption.title} (${caption.subtitle})`);
+      progress(++done, pending.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CHARTS_AT_ONCE, pending.length) }, worker));
+  return out;
 }
 
 function titlePage(d: ReportData, today: string): Block[] {
@@ -48,12 +81,10 @@ function titlePage(d: ReportData, today: string): Block[] {
   ];
 }
 
-function questionSections(d: ReportData, scale: number, progress: (f: number) => void): Block[] {
+function questionSections(d: ReportData): Item[] {
   if (d.summary.suppressed) return [heading('Results by question', 1), para(d.summary.message)];
-  const blocks: Block[] = [heading('Results by question', 1)];
-  const total = d.summary.questions.length;
-  d.summary.questions.forEach((s, i) => {
-    progress(i / total);
+  const blocks: Item[] = [heading('Results by question', 1)];
+  d.summary.questions.forEach((s) => {
     blocks.push(heading(s.title, 2));
     const info = d.catalogue.find((q) => q.name === s.name);
     const r = questionReport(s, info ? d.spreads.get(info.key) ?? null : null);
@@ -62,7 +93,7 @@ function questionSections(d: ReportData, scale: number, progress: (f: number) =>
       return;
     }
     const config = questionChart(s);
-    blocks.push(...chartBlock(config, config ? questionCaption(s, config) : { title: '', subtitle: '' }, scale));
+    blocks.push(...chartBlock(config, config ? questionCaption(s, config) : { title: '', subtitle: '' }));
     for (const t of r.tables) blocks.push(...table(t));
     for (const x of r.stats) blocks.push(labelled(x.label, x.value));
     for (const n of r.notes) blocks.push(para(n, { italic: true }));
@@ -77,9 +108,9 @@ function questionSections(d: ReportData, scale: number, progress: (f: number) =>
   return blocks;
 }
 
-function crossTabSections(d: ReportData, scale: number): Block[] {
+function crossTabSections(d: ReportData): Item[] {
   if (d.crossTabs.length === 0) return [];
-  const blocks: Block[] = [heading('Cross-tabs', 1), para('Responses that answered both, counted in each pair of answers, with the share of the row. A test of independence is printed only when no cell is hidden.')];
+  const blocks: Item[] = [heading('Cross-tabs', 1), para('Responses that answered both, counted in each pair of answers, with the share of the row. A test of independence is printed only when no cell is hidden.')];
   for (const x of d.crossTabs) {
     if (x.table.suppressed) {
       blocks.push(heading(`${x.rows} by ${x.columns}`, 2), para(`Hidden: ${x.table.message}`, { italic: true }));
@@ -89,17 +120,17 @@ function crossTabSections(d: ReportData, scale: number): Block[] {
     const title = `${t.rows.title} by ${t.columns.title.toLowerCase()}`;
     const r = crossTabReport(t);
     const config = crossTabChart(t);
-    blocks.push(heading(title, 2), ...chartBlock(config, crossTabCaption(title, t.total, t.columns.title, config), scale), ...table(r.table), para(r.testLine, { italic: !r.test.tested }));
+    blocks.push(heading(title, 2), ...chartBlock(config, crossTabCaption(title, t.total, t.columns.title, config)), ...table(r.table), para(r.testLine, { italic: !r.test.tested }));
   }
   return blocks;
 }
 
-function comparisonSections(d: ReportData, scale: number): Block[] {
+function comparisonSections(d: ReportData): Item[] {
   if (!d.comparison) return [];
   const c = d.comparison.result;
   const before = d.comparison.before.edition;
   const after = d.request.edition.edition;
-  const blocks: Block[] = [heading(`Comparison of ${before} and ${after}`, 1)];
+  const blocks: Item[] = [heading(`Comparison of ${before} and ${after}`, 1)];
   if (c.suppressed) return [...blocks, para(`Hidden: ${c.message}`, { italic: true })];
   blocks.push(para(`Questions asked in both editions (by name), each edition under the same filters: ${c.before.responses} responses in ${before}, ${c.after.responses} in ${after}. The difference is the later share minus the earlier one, in percentage points, with Newcombe's 95 % interval; only answers offered in both editions and shown on both sides are compared.`));
   const labels = { before, after };
@@ -109,7 +140,7 @@ function comparisonSections(d: ReportData, scale: number): Block[] {
     blocks.push(heading(q.title, 2));
     const config = comparisonChart(q, labels);
     const n = (s: typeof q.before) => (s.suppressed ? null : s.base);
-    if (config) blocks.push(...chartBlock(config, comparisonCaption(q.title, [{ label: before, n: n(q.before) }, { label: after, n: n(q.after) }], config), scale));
+    if (config) blocks.push(...chartBlock(config, comparisonCaption(q.title, [{ label: before, n: n(q.before) }, { label: after, n: n(q.after) }], config)));
     if (t) blocks.push(...table(t));
     if (q.numbers) {
       const side = (x: typeof q.numbers.before) => (x ? `mean ${x.mean.toFixed(2)}, median ${x.median.toFixed(2)} (n = ${x.base})` : 'hidden');
@@ -128,14 +159,13 @@ export async function reportDocx(d: ReportData, o: DocxOptions = {}): Promise<Bu
   const scale = o.scale ?? 2;
   const progress = o.onProgress ?? (() => undefined);
   const today = o.today ?? new Date().toISOString().slice(0, 10);
-  progress('Drawing the charts', 0.45);
-  const children: Block[] = [
+  const children = await drawPending([
     ...titlePage(d, today),
     ...methodsSection(d),
-    ...questionSections(d, scale, (f) => progress('Drawing the charts', 0.45 + f * 0.4)),
-    ...crossTabSections(d, scale),
-    ...comparisonSections(d, scale),
-  ];
+    ...questionSections(d),
+    ...crossTabSections(d),
+    ...comparisonSections(d),
+  ], scale, (done, total) => progress(`Drawing the charts (${done} of ${total})`, 0.45 + (total === 0 ? 0 : done / total) * 0.45));
   progress('Writing the document', 0.9);
   const doc = new Document({
     creator: 'JPP survey platform',

@@ -29,5 +29,6 @@ export async function reportsPageData(app: FastifyInstance, request: FastifyRequ
     scopeCountry: countryScope(request),
     k: app.config.SUPPRESSION_K,
     styles: ['/assets/css/dashboard.css'],
+    scripts: ['/assets/js/report-progress.js'],
   };
 }

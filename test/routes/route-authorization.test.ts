@@ -17,6 +17,8 @@ import { createLink } from '../../server/links/link-service.ts';
 import { recordWave } from '../../server/waves/wave-service.ts';
 import { anonymousForm, createStaffUser, signIn } from './staff/staff-client.ts';
 
+/** A job id that is nobody's. */
+const NO_JOB = '00000000-0000-4000-8000-000000000000';
 const WHO = ['anonymous', 'ipnc FR', 'ipnc ES', 'analyst', 'admin'] as const;
 type Statuses = [anonymous: number, ipncFR: number, ipncES: number, analyst: number, admin: number];
 
@@ -146,6 +148,10 @@ const ROUTES: Record<string, RouteCase> = {
   'GET /api/results/compare': { url: (f) => `/api/results/compare?edition=${f.editionId}&link_country=FR`, expect: [401, 200, 404, 200, 200] },
   'GET /staff/reports': { expect: STAFF_PAGE },
   'GET /api/reports/report': { url: (f) => `/api/reports/report?edition=${f.editionId}&link_country=FR`, expect: [401, 200, 404, 200, 200] },
+  // A language that does not exist: the request is refused before a job starts (jobs: test/routes/reports/report-jobs.test.ts).
+  'POST /api/reports/jobs': { url: (f) => `/api/reports/jobs?edition=${f.editionId}&link_country=FR&report_language=xx`, expect: [401, 422, 404, 422, 422] },
+  'GET /api/reports/jobs/:id': { url: () => `/api/reports/jobs/${NO_JOB}`, expect: [401, 404, 404, 404, 404] },
+  'GET /api/reports/jobs/:id/file': { url: () => `/api/reports/jobs/${NO_JOB}/file`, expect: [401, 404, 404, 404, 404] },
   // No response is stored here: a chart of no figures is "not found" for everyone signed in.
   'GET /api/charts/question': { url: (f) => `/api/charts/question?edition=${f.editionId}&question=jpp_experience&link_country=FR`, expect: [401, 404, 404, 404, 404] },
   'GET /api/charts/cross-tab': { url: (f) => `/api/charts/cross-tab?edition=${f.editionId}&rows=q.jpp_experience&columns=country&link_country=FR`, expect: [401, 404, 404, 404, 404] },
