@@ -12,7 +12,7 @@ import { NotFoundError } from '../errors.ts';
 import { comparisonData, crossTabData, earlierEdition, editionSummary } from '../results/results-service.ts';
 import type { ResultsScope } from '../results/results-scope.ts';
 import { comparisonCaption, crossTabCaption, questionCaption } from './chart-captions.ts';
-import { drawChart, type DrawableChart, type PictureFormat, type PictureOptions } from './chart-picture.ts';
+import type { DrawableChart, PictureFormat, PictureOptions } from './chart-picture.ts';
 
 export interface Picture {
   filename: string;
@@ -23,6 +23,8 @@ export interface Picture {
 const safe = (s: string) => s.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60);
 
 async function picture(config: DrawableChart, caption: Omit<PictureOptions, 'format'>, format: PictureFormat, name: string): Promise<Picture> {
+  // Loaded on the first download, not at start: chart.js and the canvas are memory every copy would hold.
+  const { drawChart } = await import('./chart-picture.ts');
   return {
     filename: `${safe(name)}.${format}`,
     contentType: format === 'png' ? 'image/png' : 'image/svg+xml',

@@ -13,7 +13,6 @@ import type { Database, Edition } from '../db/schema.ts';
 import { ValidationError } from '../errors.ts';
 import { NETWORK_LANGUAGES } from '../surveys/translation-check.ts';
 import { gatherReport, type ReportContext, type ReportRequest } from './report-data.ts';
-import { reportDocx } from './report-docx.ts';
 
 export const REPORT_FORMATS = ['docx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -74,6 +73,9 @@ export function reportFilename(edition: Edition, country: string | null, languag
 export async function createReport(ctx: ReportContext & { db: Kysely<Database> }, o: ReportOptions): Promise<ReportFile> {
   const request = await reportRequest(o);
   const data = await gatherReport(ctx, request);
+  // docx, chart.js and the canvas weigh about 35 MB once loaded: a server copy pays that only when
+  // someone first makes a report or downloads a chart, not at start.
+  const { reportDocx } = await import('./report-docx.ts');
   const body = await reportDocx(data, { scale: o.scale ?? 2, ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}) });
   return {
     filename: reportFilename(o.edition, o.country, request.language),
