@@ -56,7 +56,7 @@ t.test('a declaration that cannot hold is refused with what to change', async (t
     ['two declarations', [
       { type: 'dropdown', name: 'country', grouping: 'country', choicesFromReference: 'countries' },
       { type: 'panel', name: 'p', elements: [{ type: 'dropdown', name: 'country', valueName: 'x', grouping: 'country', choicesFromReference: 'countries' }] },
-    ], /only one question/],
+    ], /only one question|"country": the name is used twice/],
   ];
   for (const [name, elements, message] of cases) {
     const r = prepareDefinition({ elements }, lists);
