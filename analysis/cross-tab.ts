@@ -15,6 +15,8 @@ import type { AnyDb } from './answer-queries.ts';
 import { filterCondition, type ResultFilters } from './filters.ts';
 import { checkFilteredSet } from './question-aggregates.ts';
 import { questionCatalogue, type Labelled, type QuestionInfo } from './question-catalogue.ts';
+import type { GroupBy } from './response-index.ts';
+import { indexView } from './response-index-source.ts';
 import { effectiveK, shareOf, suppressTable } from './suppress-small-cells.ts';
 
 export type Dimension =
@@ -70,7 +72,7 @@ export function dimensionParam(d: Dimension): string {
   return d.kind === 'linkCountry' ? 'link_country' : d.kind === 'authorityType' ? 'authority_type' : 'country';
 }
 
-function resolve(d: Dimension, catalogue: readonly QuestionInfo[], field: string): { expr: RawBuilder<string>; axis: Omit<Axis, 'values'>; known: Labelled[]; listAll: boolean } {
+function resolve(d: Dimension, catalogue: readonly QuestionInfo[], field: string): { expr: RawBuilder<string>; group: GroupBy; axis: Omit<Axis, 'values'>; known: Labelled[]; listAll: boolean } {
   if (d.kind === 'question') {
     const q = catalogue.find((x) => x.name === d.name);
     if (!q) throw new AnalysisInputError({ [field]: ['There is no such question in this edition.'] });
@@ -78,13 +80,14 @@ function resolve(d: Dimension, catalogue: readonly QuestionInfo[], field: string
     const value = sql`r.answers -> ${q.key}::text`;
     return {
       expr: sql<string>`(case when jsonb_typeof(${value}) in ('string', 'number', 'boolean') then ${value} #>> '{}' end)`,
+      group: { question: q.key },
       axis: { dimension: d, title: q.title },
       known: q.choices,
       listAll: true,
     };
   }
   const labels = catalogue.find((x) => x.name === LABEL_QUESTIONS[d.kind])?.choices ?? [];
-  return { expr: sql<string>`${sql.ref(`r.${COLUMNS[d.kind]}`)}`, axis: { dimension: d, title: TITLES[d.kind] }, known: labels, listAll: false };
+  return { expr: sql<string>`${sql.ref(`r.${COLUMNS[d.kind]}`)}`, group: { column: d.kind }, axis: { dimension: d, title: TITLES[d.kind] }, known: labels, listAll: false };
 }
 
 /** The axis values: every choice of a question; for a grouping column, the values found. */
@@ -104,9 +107,12 @@ export async function crossTabulate(db: AnyDb, definition: Record<string, unknow
   const check = await checkFilteredSet(db, filters, k);
   if ('suppressed' in check) return { ...check, k };
 
-  const { rows: found } = await sql<{ r: string; c: string; n: number }>`select ${r.expr} as r, ${c.expr} as c, count(*)::int as n
-    from response r where ${filterCondition(filters, { table: 'r' })} and ${r.expr} is not null and ${c.expr} is not null and ${r.expr} <> '' and ${c.expr} <> ''
-    group by 1, 2`.execute(db);
+  const view = await indexView(db, filters);
+  const found = view
+    ? [...view.countByPair(r.group, c.group).values()]
+    : (await sql<{ r: string; c: string; n: number }>`select ${r.expr} as r, ${c.expr} as c, count(*)::int as n
+      from response r where ${filterCondition(filters, { table: 'r' })} and ${r.expr} is not null and ${c.expr} is not null and ${r.expr} <> '' and ${c.expr} <> ''
+      group by 1, 2`.execute(db)).rows;
 
   const rowValues = axisValues(r.known, new Set(found.map((x) => x.r)), r.listAll);
   const colValues = axisValues(c.known, new Set(found.map((x) => x.c)), c.listAll);

@@ -11,6 +11,7 @@ import * as answerTallies from './2026-12-01-01-answer-tallies.ts';
 import * as demoCampaigns from './2026-12-04-40-demo-campaigns.ts';
 import * as editionTextVersions from './2026-12-04-60-edition-text-versions.ts';
 import * as unlinkableResponses from './2026-12-04-80-unlinkable-responses.ts';
+import * as responseIndexLog from './2026-12-04-90-response-index-log.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-22-01-respondent-spine': respondentSpine,
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04-40-demo-campaigns': demoCampaigns,
   '2026-12-04-60-edition-text-versions': editionTextVersions,
   '2026-12-04-80-unlinkable-responses': unlinkableResponses,
+  '2026-12-04-90-response-index-log': responseIndexLog,
 };
