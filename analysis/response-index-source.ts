@@ -63,15 +63,20 @@ class ResponseIndexState {
     }
   }
 
+  private loading = false;
+
   /** Every folded response, and the event they come up to, in one snapshot. */
   async load(): Promise<void> {
+    this.loading = true;
     try {
       await this.db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
         const { rows } = await sql<{ seq: number }>`select coalesce(max(seq), 0)::float8 as seq from tally_event`.execute(trx);
-        this.dict = newDictionaries();
         await this.knowEditions(trx);
-        const set = this.newSet();
+        // Built aside and swapped in at once: views under way keep the dictionary and set they took.
+        const dict = newDictionaries();
+        const set = this.newSet(dict);
         await this.readInto(trx, set, sql`r.tallied`);
+        this.dict = dict;
         this.main = set;
         this.seq = rows[0]!.seq;
         this.committed = set.n;
@@ -81,6 +86,8 @@ class ResponseIndexState {
       if (!(err instanceof UnindexableAnswer)) throw err;
       this.broken = err.message;
       this.ready = false;
+    } finally {
+      this.loading = false;
     }
   }
 
@@ -91,7 +98,12 @@ class ResponseIndexState {
   }
 
   private async applyEvents(): Promise<void> {
-    if (!this.ready) return;
+    // A load that failed (the database away at start) is tried again; one that found an answer it
+    // cannot reproduce is not.
+    if (!this.ready) {
+      if (this.broken === null && !this.loading) await this.load();
+      return;
+    }
     let reload = false;
     try {
       await this.db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
