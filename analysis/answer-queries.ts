@@ -276,8 +276,22 @@ export interface KeyText {
  * Callers sort the texts, so the order they were read in never shows.
  */
 export async function textSamples(db: AnyDb, filters: ResultFilters, keys: readonly string[], limit: number): Promise<KeyText[]> {
-  const grain = tallyGrain(filters);
   const out: KeyText[] = [];
+  const view = keys.length > 0 ? await indexView(db, filters) : null;
+  if (view) {
+    // The index knows which selected responses answered: their texts are read by id.
+    const masks = view.select();
+    for (const key of keys) {
+      const ids = view.answeredIds(key, limit, masks);
+      if (ids.length === 0) continue;
+      const v = sql`r.answers -> ${key}::text`;
+      const { rows } = await sql<{ text: string }>`select ${v} #>> '{}' as text from response r
+        where r.id = any(${ids}::uuid[]) and jsonb_typeof(${v}) = 'string' and ${v} <> '""'::jsonb`.execute(db);
+      out.push(...rows.map((r) => ({ key, text: r.text })));
+    }
+    return out;
+  }
+  const grain = tallyGrain(filters);
   for (const key of keys) {
     const v = sql`r.answers -> ${key}::text`;
     const scanned = sql`select ${v} #>> '{}' as text from response r

@@ -44,8 +44,11 @@ class ResponseIndexState {
   }
 
   private async knowEditions(db: AnyDb): Promise<void> {
-    const { rows } = await sql<{ id: string; definition: Record<string, unknown> }>`select id::text as id, definition from edition`.execute(db);
-    for (const r of rows) if (!this.editions.has(r.id)) this.editions.set(r.id, editionInfo(r.definition));
+    // Definitions are large: only those of editions not seen yet are read.
+    const known = [...this.editions.keys()];
+    const { rows } = await sql<{ id: string; definition: Record<string, unknown> }>`select id::text as id, definition from edition
+      where not (id::text = any(${known}::text[]))`.execute(db);
+    for (const r of rows) this.editions.set(r.id, editionInfo(r.definition));
     const links = await sql<{ id: string; channel: string | null; campaign_id: string }>`select id::text as id, channel, campaign_id::text as campaign_id from link`.execute(db);
     this.channels = new Map(links.rows.map((l) => [l.id, l.channel]));
     const campaigns = await sql<{ id: string; edition_id: string }>`select id::text as id, edition_id::text as edition_id from campaign`.execute(db);
@@ -64,6 +67,8 @@ class ResponseIndexState {
   }
 
   private loading = false;
+  /** The last events, links, campaigns and editions seen (see applyEvents). */
+  private mark: string | null = null;
 
   /** Every folded response, and the event they come up to, in one snapshot. */
   async load(): Promise<void> {
@@ -105,13 +110,20 @@ class ResponseIndexState {
       return;
     }
     let reload = false;
+    // Most of the time nothing happened: one short statement says so.
+    const { rows: [mark] } = await sql<{ mark: string }>`select concat_ws(':', (select max(seq) from tally_event), (select count(*) from link),
+      (select count(*) from campaign), (select count(*) from edition)) as mark`.execute(this.db);
+    if (mark?.mark === this.mark) return;
     try {
       await this.db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
         const { rows: events } = await sql<{ seq: number; kind: string; response_id: string | null; campaign_id: string | null; upto: number | null }>`
           select seq::float8 as seq, kind, response_id::text as response_id, campaign_id::text as campaign_id, upto::float8 as upto
           from tally_event where seq > ${this.seq}::bigint order by seq`.execute(trx);
         await this.knowEditions(trx);
-        if (events.length === 0) return;
+        if (events.length === 0) {
+          this.mark = mark?.mark ?? null;
+          return;
+        }
         // A shuffle erased fold numbers this copy had not read yet: start again from a snapshot.
         if (events.some((e) => e.kind === 'shuffle' && (e.upto ?? 0) > this.seq)) {
           reload = true;
@@ -131,6 +143,7 @@ class ResponseIndexState {
         }
         this.seq = events[events.length - 1]!.seq;
         this.committed = this.main.n;
+        this.mark = mark?.mark ?? null;
       });
     } catch (err) {
       if (!(err instanceof UnindexableAnswer)) throw err;
@@ -163,7 +176,8 @@ class ResponseIndexState {
     const parts = [sql`r.status = 'complete' and not r.tallied`, sql`r.fold_seq > ${seq}::bigint`];
     if (f.status === 'all') parts.push(sql`r.status = 'partial'`);
     try {
-      for (const part of parts) await this.readInto(this.db, rest, sql`${within} and ${part}`);
+      const { rows } = await sql<StoredResponse>`${sql.join(parts.map((part) => sql`(select ${COLUMNS_READ} from response r where ${within} and ${part})`), sql` union all `)}`.execute(this.db);
+      for (const r of rows) rest.add(r);
     } catch (err) {
       if (err instanceof UnindexableAnswer) return null;
       throw err;

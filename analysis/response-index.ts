@@ -199,6 +199,31 @@ export class IndexView {
   }
 
   /**
+   * Ids of up to `limit` selected responses that answered the count-only key `key` (a free text),
+   * for a sample of texts read by id.
+   */
+  answeredIds(key: string, limit: number, masks: readonly Uint8Array[] = this.select()): string[] {
+    const keyCode = this.dict.entries.keys.byValue.get(key);
+    if (keyCode === undefined) return [];
+    const { defs, keyCode: keyOf } = this.dict.entries;
+    const out: string[] = [];
+    this.sets.forEach(({ set, n }, s) => {
+      const m = masks[s]!;
+      for (let i = 0; i < n && out.length < limit; i++) {
+        if (m[i] !== 1) continue;
+        for (let j = set.offsets[i]!, end = set.offsets[i + 1]!; j < end; j++) {
+          const id = set.ents[j]!;
+          if (keyOf[id] === keyCode && defs[id]!.kind === 'c') {
+            out.push(set.idOf(i));
+            break;
+          }
+        }
+      }
+    });
+    return out;
+  }
+
+  /**
    * The summed entries of the selected responses for the keys asked, as entryCounts gives them:
    * counted keys with their values, count-only keys as answered.
    */

@@ -199,6 +199,13 @@ export class ResponseSet {
     return -1;
   }
 
+  /** The id of the response at ordinal i. */
+  idOf(i: number): string {
+    let hex = '';
+    for (let j = 0; j < 16; j++) hex += this.ids[i * 16 + j]!.toString(16).padStart(2, '0');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  }
+
   /** Bytes held by the typed arrays (what one server copy pays per response). */
   bytes(): number {
     return COLUMNS.reduce((a, c) => a + this.cols[c].byteLength, 0) + this.alive.byteLength + this.foldSeq.byteLength + this.ids.byteLength + this.offsets.byteLength + this.ents.byteLength;

@@ -104,7 +104,7 @@ async function figures(app: FastifyInstance, u: Universe, input: ResultFiltersIn
   if (rows.kind === 'question' && columns.kind === 'question' && rows.name === columns.name) rows = { kind: 'linkCountry' };
   return {
     count: await countResponses(app.db, f),
-    summary: await summarizeEdition(app.db, u.definition, f, { k: K, viewerMaySeeTexts: false }),
+    summary: await summarizeEdition(app.db, u.definition, f, { k: K, viewerMaySeeTexts: true }),
     countries: await groupCounts(app.db, u.definition, 'country', f, { k: K }),
     authorities: await groupCounts(app.db, u.definition, 'authorityType', f, { k: K }),
     crossTab: await crossTabulate(app.db, u.definition, rows, columns, f, { k: K }),
