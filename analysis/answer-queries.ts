@@ -5,16 +5,27 @@
  * parameters.
  */
 import { sql, type Kysely } from 'kysely';
-import { entryCounts, responseCounts, tallyGrain, keptCondition, type EntryKeys } from './answer-entries.ts';
+import { entryCounts, responseCounts, tallyGrain, keptCondition, type EntryKeys, type TallyDimension } from './answer-entries.ts';
 import { filterCondition, type ResultFilters } from './filters.ts';
+import { indexView } from './response-index-source.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyDb = Kysely<any>;
 
 /** Number of filtered responses. */
 export async function countResponses(db: AnyDb, filters: ResultFilters): Promise<number> {
+  const view = await indexView(db, filters);
+  if (view) return view.count();
   const { rows } = await sql<{ n: number }>`select coalesce(sum(n), 0)::int as n from ${responseCounts(filters, null)} c`.execute(db);
   return rows[0]?.n ?? 0;
+}
+
+/** Filtered responses per value of a grouping column (null: none), from the index or the tallies. */
+export async function responseCountsBy(db: AnyDb, filters: ResultFilters, by: TallyDimension): Promise<{ value: string | null; n: number }[]> {
+  const view = await indexView(db, filters);
+  if (view) return [...view.countBy({ column: by })].map(([value, n]) => ({ value, n }));
+  const { rows } = await sql<{ value: string | null; n: number }>`select value, n from ${responseCounts(filters, by)} c`.execute(db);
+  return rows;
 }
 
 /** A summed entry (answer-entries.ts): how many filtered responses gave it. */
@@ -33,6 +44,8 @@ export interface EntryRow {
  */
 export async function answerEntries(db: AnyDb, filters: ResultFilters, keys: EntryKeys): Promise<EntryRow[]> {
   if (keys.full.length + (keys.countOnly?.length ?? 0) === 0) return [];
+  const view = await indexView(db, filters);
+  if (view) return view.entries(keys.full, keys.countOnly ?? []);
   const { rows } = await sql<EntryRow>`select key, kind, value, sub, pos, n from ${entryCounts(filters, keys)} en`.execute(db);
   return rows.map((r) => ({ ...r, pos: Number(r.pos), n: Number(r.n) }));
 }
@@ -228,6 +241,20 @@ export interface BinCount {
 export async function histogramCounts(db: AnyDb, filters: ResultFilters, bins: readonly Bins[]): Promise<BinCount[]> {
   if (bins.length === 0) return [];
   const spec = sql.join(bins.map((b) => sql`(${b.key}::text, ${b.from}::float8, ${b.from + b.width * b.count}::float8, ${b.count}::int)`));
+  const view = await indexView(db, filters);
+  if (view) {
+    // The distinct values with their counts, binned by PostgreSQL's own width_bucket (no second
+    // rounding rule to keep equal).
+    const values = view.entries(bins.map((b) => b.key)).filter((e) => e.kind === 'n');
+    if (values.length === 0) return [];
+    const counted = sql.join(values.map((v) => sql`(${v.key}::text, ${v.value}::text, ${v.n}::int)`));
+    const { rows } = await sql<BinCount>`select en.key as key,
+        least(greatest(width_bucket(en.value::float8, b.lo, b.hi, b.bins), 1), b.bins)::int as bin, sum(en.n)::int as n
+      from (values ${counted}) as en(key, value, n)
+      join (values ${spec}) as b(key, lo, hi, bins) on b.key = en.key
+      group by 1, 2`.execute(db);
+    return rows;
+  }
   const { rows } = await sql<BinCount>`select en.key as key,
       least(greatest(width_bucket(en.value::float8, b.lo, b.hi, b.bins), 1), b.bins)::int as bin, sum(en.n)::int as n
     from ${entryCounts(filters, { full: bins.map((b) => b.key) })} en
@@ -249,8 +276,22 @@ export interface KeyText {
  * Callers sort the texts, so the order they were read in never shows.
  */
 export async function textSamples(db: AnyDb, filters: ResultFilters, keys: readonly string[], limit: number): Promise<KeyText[]> {
-  const grain = tallyGrain(filters);
   const out: KeyText[] = [];
+  const view = keys.length > 0 ? await indexView(db, filters) : null;
+  if (view) {
+    // The index knows which selected responses answered: their texts are read by id.
+    const masks = view.select();
+    for (const key of keys) {
+      const ids = view.answeredIds(key, limit, masks);
+      if (ids.length === 0) continue;
+      const v = sql`r.answers -> ${key}::text`;
+      const { rows } = await sql<{ text: string }>`select ${v} #>> '{}' as text from response r
+        where r.id = any(${ids}::uuid[]) and jsonb_typeof(${v}) = 'string' and ${v} <> '""'::jsonb`.execute(db);
+      out.push(...rows.map((r) => ({ key, text: r.text })));
+    }
+    return out;
+  }
+  const grain = tallyGrain(filters);
   for (const key of keys) {
     const v = sql`r.answers -> ${key}::text`;
     const scanned = sql`select ${v} #>> '{}' as text from response r

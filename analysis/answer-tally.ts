@@ -75,6 +75,9 @@ export async function foldResponses(db: AnyDb, editionId: string, keys: TallyKey
     if (!locked[0]?.ok) return 0;
     // Room to sort a batch's entries (some 500,000 rows per 10,000 responses) in memory, not on disk.
     await sql`set local work_mem = '256MB'`.execute(trx);
+    // Taken under the lock: committed events form a prefix of the sequence (response-index.ts).
+    const { rows: event } = await sql<{ seq: string }>`insert into tally_event (kind) values ('fold') returning seq::text as seq`.execute(trx);
+    const seq = event[0]!.seq;
     const { rows } = await sql<{ n: number }>`
       with batch as materialized (
         select r.id, r.edition_id, r.campaign_id, r.link_country, r.country, r.authority_type, r.answers
@@ -84,7 +87,7 @@ export async function foldResponses(db: AnyDb, editionId: string, keys: TallyKey
         for update skip locked
       ), marked as (
         -- A rewritten row has a new transaction id: shuffled again after its day (response-shuffle).
-        update response r set tallied = true, shuffled = false from batch b where r.id = b.id
+        update response r set tallied = true, shuffled = false, fold_seq = ${seq}::bigint from batch b where r.id = b.id
       ), texts as (
         insert into answer_text (response_id, edition_id, campaign_id, link_country, country, authority_type, key, text)
         select b.id, b.edition_id, b.campaign_id, b.link_country, b.country, b.authority_type, a.key, a.value #>> '{}'
@@ -138,6 +141,7 @@ export async function untallyResponse(trx: AnyTransaction, responseId: string, k
       and t.authority_type is not distinct from g.authority_type
       and t.key = g.key and t.kind = g.kind and t.value = g.value and t.sub = g.sub and t.pos = g.pos
     returning t.ctid::text as row, t.n`.execute(trx);
+  await sql`insert into tally_event (kind, response_id) values ('remove', ${responseId}::uuid)`.execute(trx);
   // A counter down to zero goes, so that a tally reads exactly as a fresh count would.
   const empty = rows.filter((r) => Number(r.n) <= 0).map((r) => r.row);
   if (empty.length > 0) await sql`delete from answer_tally where ctid = any(${empty}::tid[])`.execute(trx);
@@ -152,4 +156,5 @@ export async function lockTallies(trx: AnyTransaction): Promise<void> {
 export async function untallyCampaign(trx: AnyTransaction, campaignId: string): Promise<void> {
   await sql`select pg_advisory_xact_lock(${TALLY_LOCK})`.execute(trx);
   await sql`delete from answer_tally where campaign_id = ${campaignId}::uuid`.execute(trx);
+  await sql`insert into tally_event (kind, campaign_id) values ('purge', ${campaignId}::uuid)`.execute(trx);
 }

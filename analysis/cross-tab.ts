@@ -16,6 +16,8 @@ import { crossTabCounts } from './cross-tab-counts.ts';
 import type { ResultFilters } from './filters.ts';
 import { checkFilteredSet } from './question-aggregates.ts';
 import { questionCatalogue, type Labelled, type QuestionInfo } from './question-catalogue.ts';
+import type { GroupBy } from './response-index.ts';
+import { indexView } from './response-index-source.ts';
 import { effectiveK, shareOf, suppressTable } from './suppress-small-cells.ts';
 
 export type Dimension =
@@ -71,7 +73,7 @@ export function dimensionParam(d: Dimension): string {
   return d.kind === 'linkCountry' ? 'link_country' : d.kind === 'authorityType' ? 'authority_type' : 'country';
 }
 
-function resolve(d: Dimension, catalogue: readonly QuestionInfo[], field: string): { expr: RawBuilder<string>; axis: Omit<Axis, 'values'>; known: Labelled[]; listAll: boolean } {
+function resolve(d: Dimension, catalogue: readonly QuestionInfo[], field: string): { expr: RawBuilder<string>; group: GroupBy; axis: Omit<Axis, 'values'>; known: Labelled[]; listAll: boolean } {
   if (d.kind === 'question') {
     const q = catalogue.find((x) => x.name === d.name);
     if (!q) throw new AnalysisInputError({ [field]: ['There is no such question in this edition.'] });
@@ -79,13 +81,14 @@ function resolve(d: Dimension, catalogue: readonly QuestionInfo[], field: string
     const value = sql`r.answers -> ${q.key}::text`;
     return {
       expr: sql<string>`(case when jsonb_typeof(${value}) in ('string', 'number', 'boolean') then ${value} #>> '{}' end)`,
+      group: { question: q.key },
       axis: { dimension: d, title: q.title },
       known: q.choices,
       listAll: true,
     };
   }
   const labels = catalogue.find((x) => x.name === LABEL_QUESTIONS[d.kind])?.choices ?? [];
-  return { expr: sql<string>`${sql.ref(`r.${COLUMNS[d.kind]}`)}`, axis: { dimension: d, title: TITLES[d.kind] }, known: labels, listAll: false };
+  return { expr: sql<string>`${sql.ref(`r.${COLUMNS[d.kind]}`)}`, group: { column: d.kind }, axis: { dimension: d, title: TITLES[d.kind] }, known: labels, listAll: false };
 }
 
 /** The axis values: every choice of a question; for a grouping column, the values found. */
@@ -105,7 +108,11 @@ export async function crossTabulate(db: AnyDb, definition: Record<string, unknow
   const check = await checkFilteredSet(db, filters, k);
   if ('suppressed' in check) return { ...check, k };
 
-  const found = await crossTabCounts(db, { dimension: rows, expr: r.expr }, { dimension: columns, expr: c.expr }, filters, catalogue);
+  // The response index answers any filter; without it, the tallies where the filters allow, else the responses.
+  const view = await indexView(db, filters);
+  const found = view
+    ? [...view.countByPair(r.group, c.group).values()]
+    : await crossTabCounts(db, { dimension: rows, expr: r.expr }, { dimension: columns, expr: c.expr }, filters, catalogue);
 
   const rowValues = axisValues(r.known, new Set(found.map((x) => x.r)), r.listAll);
   const colValues = axisValues(c.known, new Set(found.map((x) => x.c)), c.listAll);

@@ -15,6 +15,9 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { isTallyDimension, responseCounts } from './answer-entries.ts';
 import type { AnyDb } from './answer-queries.ts';
 import { filterCondition, LIST_FILTERS, listCondition, questionCondition, type ListFilterKey, type ResultFilters } from './filters.ts';
+import type { IndexView } from './response-index.ts';
+import { LIST_COLUMN } from './response-index.ts';
+import { indexView } from './response-index-source.ts';
 import { isSmallCell, suppressVector } from './suppress-small-cells.ts';
 
 export interface SmallFilterGroup {
@@ -70,10 +73,14 @@ async function closedValues(db: AnyDb, f: ResultFilters, k: number, dim: { key: 
 
 /** The selected values whose group the breakdown `rows` hides. */
 function closedOf(rows: readonly { value: string | null; n: number }[], selected: readonly string[], k: number): string[] {
-  const groups = rows.filter((r) => r.value !== null);
+  // In one order whatever order the rows came in: which group is hidden beside a small one can
+  // depend on it, and the same filters must give the same answer every time.
+  const groups = rows.filter((r) => r.value !== null).sort((a, b) => ((a.value as string) < (b.value as string) ? -1 : (a.value as string) > (b.value as string) ? 1 : 0));
   if (groups.length === 0) return [];
   const shown = suppressVector(groups.map((g) => Number(g.n)), k);
-  return groups.filter((g, i) => shown[i] === null && selected.includes(g.value as string)).map((g) => g.value as string);
+  // In the order the filter lists them: the message reads the same whatever order the groups came in.
+  const hidden = new Set(groups.filter((g, i) => shown[i] === null).map((g) => g.value as string));
+  return selected.filter((v) => hidden.has(v));
 }
 
 /**
@@ -81,6 +88,8 @@ function closedOf(rows: readonly { value: string | null; n: number }[], selected
  * rest of their filter, and values whose group is hidden in their dimension's breakdown.
  */
 export async function smallFilterGroups(db: AnyDb, f: ResultFilters, k: number): Promise<SmallFilterGroup[]> {
+  const view = await indexView(db, f);
+  if (view) return smallFilterGroupsIndexed(view, f, k);
   const closed: SmallFilterGroup[] = [];
   for (const { key, param } of LIST_FILTERS) {
     if (f[key].length === 0 || key === 'wave') continue;
@@ -126,4 +135,41 @@ async function addingByScan(db: AnyDb, f: ResultFilters, k: number): Promise<Sma
 export function smallFilterGroupMessage(groups: readonly SmallFilterGroup[], k: number): string {
   const named = groups.map((g) => (g.param === 'status' ? 'partial responses' : `${g.param} = ${g.value}`)).join(', ');
   return `The selection ${named} is too small to show, or would let a group of fewer than ${k} responses be worked out from other views. Remove it or choose larger groups.`;
+}
+
+/** smallFilterGroups from the response index: the same groups and probes, counted in memory. */
+function smallFilterGroupsIndexed(view: IndexView, f: ResultFilters, k: number): SmallFilterGroup[] {
+  const rowsOf = (counts: Map<string | null, number>) => [...counts].map(([value, n]) => ({ value, n }));
+  const closed: SmallFilterGroup[] = [];
+  for (const { key, param } of LIST_FILTERS) {
+    if (f[key].length === 0 || key === 'wave') continue;
+    const by = key === 'channel' ? { channel: true as const } : { column: LIST_COLUMN[key] };
+    const counts = view.countBy(by, view.select(f, key));
+    for (const value of closedOf(rowsOf(counts), f[key], k)) closed.push({ param, value });
+  }
+  f.questions.forEach((q, i) => {
+    const counts = view.countBy({ question: q.question }, view.select(f, { question: i }));
+    for (const value of closedOf(rowsOf(counts), q.values, k)) closed.push({ param: `q.${q.question}`, value });
+  });
+  const adding: SmallFilterGroup[] = [];
+  const all = view.count(view.select(f));
+  const probe = (param: string, value: string, narrowed: ResultFilters) => {
+    if (isSmallCell(all - view.count(view.select(narrowed)), k)) adding.push({ param, value });
+  };
+  // Tally dimensions first, then the rest, in the order the SQL path lists them.
+  for (const tallied of [true, false]) {
+    for (const { key, param } of LIST_FILTERS) {
+      if (f[key].length < 2 || isTallyDimension(key) !== tallied) continue;
+      for (const v of f[key]) probe(param, v, { ...f, [key]: f[key].filter((x) => x !== v) });
+    }
+    if (tallied) continue;
+    f.questions.forEach((q, i) => {
+      if (q.values.length < 2) return;
+      for (const v of q.values) {
+        probe(`q.${q.question}`, v, { ...f, questions: f.questions.map((x, j) => (j === i ? { ...x, values: x.values.filter((y) => y !== v) } : x)) });
+      }
+    });
+    if (f.status === 'all') probe('status', 'partial', { ...f, status: 'complete' });
+  }
+  return [...closed, ...adding.filter((a) => !closed.some((c) => c.param === a.param && c.value === a.value))];
 }

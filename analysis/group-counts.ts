@@ -3,10 +3,8 @@
  * entry of the per-country and per-authority-type views. The groups add up to the total shown, so
  * they are suppressed as one breakdown; a hidden group has no results page of its own.
  */
-import { sql } from 'kysely';
 import type { Suppressed } from './aggregate-types.ts';
-import type { AnyDb } from './answer-queries.ts';
-import { responseCounts } from './answer-entries.ts';
+import { responseCountsBy, type AnyDb } from './answer-queries.ts';
 import type { ResultFilters } from './filters.ts';
 import { checkFilteredSet } from './question-aggregates.ts';
 import { questionCatalogue, type Labelled } from './question-catalogue.ts';
@@ -32,7 +30,7 @@ export async function groupCounts(db: AnyDb, definition: Record<string, unknown>
   const k = effectiveK(opts.k);
   const check = await checkFilteredSet(db, filters, k);
   if ('suppressed' in check) return { ...check, k };
-  const { rows } = await sql<{ value: string | null; n: number }>`select value, n from ${responseCounts(filters, dimension)} c`.execute(db);
+  const rows = await responseCountsBy(db, filters, dimension);
   const known = questionCatalogue(definition).find((q) => q.name === LABELS[dimension])?.choices ?? [];
   const label = (v: string) => opts.labels?.get(v) ?? known.find((c) => c.value === v)?.label ?? v;
   const order = (v: string) => {

@@ -117,7 +117,8 @@ export function rankingSummary(q: QuestionInfo, base: number, positions: Readonl
     ...head(q), kind: 'ranking', suppressed: false, base,
     items: q.choices.map((c, i) => {
       const row = counts[i] as number[];
-      const shownRow = table.cells[i] as (number | null)[];
+      // A table hidden whole comes back as one cell: every position of every item is hidden.
+      const shownRow = table.cells[i] ?? row.map(() => null);
       const ranked = row.reduce((a, b) => a + b, 0);
       const complete = shownRow.every((x) => x !== null) && ranked > 0;
       const firstChoice = shownRow[0] ?? null;

@@ -23,6 +23,7 @@ import { measureEmbeddedIdle, settle, SERVER_JS, type IdleMemory } from './idle-
 import { startServer, type ServerProcess } from './server-process.ts';
 import { measurePageWeight, type PageWeight } from './page-weight.ts';
 import { median, round } from './stats.ts';
+import { measureViews, printViews, type IndexCost, type ViewResult } from './views.ts';
 import { runLoad, type LoadResult } from './submissions.ts';
 
 const quick = process.argv.includes('--quick');
@@ -149,6 +150,8 @@ async function main() {
 
     await clearResponses(bench.db);
     const dashboard: DashboardResult[] = [];
+    const views: ViewResult[] = [];
+    const indexCosts: IndexCost[] = [];
     const folds: FoldResult[] = [];
     const exports: ExportResult[] = [];
     let stored = 0;
@@ -164,6 +167,13 @@ async function main() {
       folds.push(fold);
       log(`folded ${fold.folded} responses into the tallies in ${round(fold.seconds)} s (${round(fold.perSecond, 0)}/s)`);
       dashboard.push(...(await measureDashboard(bench.db, campaign, size, plan.dashboardRounds(size), 'tallies')));
+      if (size >= 100_000) {
+        // Every kind of results view under filters, through a response index as a server copy holds it.
+        const r = await measureViews(bench.db, campaign, size, plan.dashboardRounds(size), (v) => size < 1_000_000 || v.startsWith('summary, language'));
+        views.push(...r.views);
+        indexCosts.push(r.cost);
+        log(`views at ${size}: index loaded in ${round(r.cost.loadSeconds)} s, ${round(r.cost.arraysMb, 0)} MB of arrays; slowest median ${round(Math.max(...r.views.map((v) => v.p50Ms)), 0)} ms`);
+      }
       log(`dashboard at ${size}, from the tallies: ${dashboard.slice(-2).map((d) => `${d.filter} ${round(d.p50Ms, 0)} ms`).join(', ')}`);
       if (plan.exportSizes.includes(size)) {
         // A fresh server process per size, so that its peak memory is the export's.
@@ -194,6 +204,8 @@ async function main() {
       dashboard,
       folds,
       dashboardGrowth100kTo1M: { none: growth('none'), country: growth('country=FR') },
+      views,
+      indexCosts,
       exports,
       idle,
       pageWeight,
@@ -214,6 +226,7 @@ function printReport(r: {
   submissions: SubmissionRow[]; dashboard: DashboardResult[]; folds: FoldResult[]; exports: ExportResult[];
   dashboardGrowth100kTo1M: { none: number | null; country: number | null }; minutes: number; machine: { cores: number };
   loadAverage: { atStart: number[]; atEnd: number[] };
+  views: ViewResult[]; indexCosts: IndexCost[];
 }) {
   console.log(`\nSubmissions (2022 edition, varied valid answers; medians of ${plan.rounds} x ${plan.seconds} s; ${r.machine.cores} cores)`);
   console.log('| clients | validated /s | p50 ms | p99 ms | limit (bare server) /s | p50 ms | p99 ms | ours / limit | failed |');
@@ -236,6 +249,7 @@ function printReport(r: {
   }
   const g = r.dashboardGrowth100kTo1M;
   if (g.none !== null) console.log(`time growth 100k -> 1M (10x the rows), from the tallies: unfiltered x${round(g.none)}, one country x${round(g.country ?? NaN)}`);
+  printViews(r.views, r.indexCosts);
   console.log('\nFolding responses into the tallies (what arrived since the last size)');
   console.log('| stored responses | folded | seconds | responses/s |');
   console.log('|---:|---:|---:|---:|');

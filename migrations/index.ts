@@ -12,6 +12,7 @@ import * as demoCampaigns from './2026-12-04-40-demo-campaigns.ts';
 import * as editionTextVersions from './2026-12-04-60-edition-text-versions.ts';
 import * as unlinkableResponses from './2026-12-04-80-unlinkable-responses.ts';
 import * as reportJobs from './2026-12-04-90-report-jobs.ts';
+import * as responseIndexLog from './2026-12-04-90-response-index-log.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-22-01-respondent-spine': respondentSpine,
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04-60-edition-text-versions': editionTextVersions,
   '2026-12-04-80-unlinkable-responses': unlinkableResponses,
   '2026-12-04-90-report-jobs': reportJobs,
+  '2026-12-04-90-response-index-log': responseIndexLog,
 };

@@ -8,6 +8,7 @@ import Fastify, { LogController, type FastifyError, type FastifyInstance, type F
 import type { Config } from './config.ts';
 import { AppError, UnavailableError } from './errors.ts';
 import answerTallies from './plugins/answer-tallies.ts';
+import responseIndex from './plugins/response-index.ts';
 import compression from './plugins/compression.ts';
 import databasePlugin from './plugins/database.ts';
 import openapiPlugin from './plugins/openapi.ts';
@@ -145,6 +146,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(surveysPlugin);
   await app.register(servicesPlugin);
   await app.register(answerTallies);
+  await app.register(responseIndex);
   await app.register(responseShuffle);
   await app.register(staffSessions);
 

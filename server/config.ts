@@ -40,6 +40,12 @@ const configSchema = z.object({
   /** How often complete responses are folded into the answer tallies; 0 turns it off. */
   TALLY_INTERVAL_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   /**
+   * How often this server copy's in-memory response index catches up with the folds, deletions and
+   * purges of every copy (each view catches up too, so this only spreads the work); 0 turns the
+   * index off (results then read the tallies and the responses). Off when folding is off.
+   */
+  RESPONSE_INDEX_INTERVAL_MS: z.coerce.number().int().min(0).max(600_000).default(2_000),
+  /**
    * How often the responses of past days still in submission order are rewritten in random order
    * (their place and transaction id would date them to the minute); 0 turns it off.
    */

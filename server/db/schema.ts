@@ -82,6 +82,8 @@ export interface ResponseTable {
   tallied: ColumnType<boolean, boolean | undefined, boolean>;
   /** True once the row was rewritten at a random place (responses/response-shuffle.ts); any change sets it back. */
   shuffled: ColumnType<boolean, boolean | undefined, boolean>;
+  /** The fold batch (tally_event.seq) that folded this response, until the shuffle erases it. */
+  fold_seq: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SubmissionKeyTable {

@@ -68,7 +68,10 @@ export async function shufflePastResponses(db: Kysely<Database>, limit: number, 
     // response cascades to nothing.
     for (const table of POINTING_AT_RESPONSE) await moveOut(trx, table, sql`t.response_id in (select id from shuffle_ids)`);
     await moveOut(trx, 'response', sql`t.id in (select id from shuffle_ids)`);
-    await sql`update shuffle_response set shuffled = true`.execute(trx);
+    // The fold number would date a response to its fold batch: it goes, and the response indexes
+    // (analysis/response-index.ts) learn up to which number they must have caught up.
+    await sql`insert into tally_event (kind, upto) select 'shuffle', max(fold_seq) from shuffle_response having max(fold_seq) is not null`.execute(trx);
+    await sql`update shuffle_response set shuffled = true, fold_seq = null`.execute(trx);
     for (const table of ['response', ...POINTING_AT_RESPONSE]) await putBack(trx, table);
     // A counter's place and transaction id would tell when its first or latest answer was folded.
     await moveOut(trx, 'answer_tally', sql`t.campaign_id in (select distinct campaign_id from shuffle_ids)`);

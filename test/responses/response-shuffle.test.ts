@@ -92,7 +92,8 @@ async function contents() {
 t.test('before the shuffle, place and transaction id follow submission order (what the test guards)', async (t) => {
   const r = await placesOf('response');
   t.equal(r.rows, N);
-  t.ok(r.ctid > 0.9, `ctid order follows submission: Spearman ${r.ctid.toFixed(3)}`);
+  // The fold rewrites each row with its batch number (fold_seq): a little wider, a few move pages.
+  t.ok(r.ctid > 0.85, `ctid order follows submission: Spearman ${r.ctid.toFixed(3)}`);
   t.ok(r.xmin > 0.9, `xmin follows submission: Spearman ${r.xmin.toFixed(3)}`);
   t.ok((await placesOf('answer_text')).ctid > 0.9, 'so do the folded texts');
 });
