@@ -208,7 +208,7 @@ export function crossTabChart(t: CrossTabShown): ChartConfig {
       datasets: withHiddenPart(t.rows.values.map((rv, i) => ({
         label: rv.label,
         data: t.cells[i]?.map((c) => percent(c.columnShare)) ?? [],
-        backgroundColor: colour(i),
+        backgroundColor: t.rows.ordered ? orderedColour(i, t.rows.values.length) : colour(i),
         stack: 'rows',
       })), t.columns.values.length),
     },

@@ -29,6 +29,8 @@ export type Dimension =
 export interface Axis {
   dimension: Dimension;
   title: string;
+  /** A rating's values are a scale: its charts colour them in order. */
+  ordered?: true;
   values: Labelled[];
 }
 
@@ -82,7 +84,7 @@ function resolve(d: Dimension, catalogue: readonly QuestionInfo[], field: string
     return {
       expr: sql<string>`(case when jsonb_typeof(${value}) in ('string', 'number', 'boolean') then ${value} #>> '{}' end)`,
       group: { question: q.key },
-      axis: { dimension: d, title: q.title },
+      axis: { dimension: d, title: q.title, ...(q.kind === 'rating' ? { ordered: true as const } : {}) },
       known: q.choices,
       listAll: true,
     };

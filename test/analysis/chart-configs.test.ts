@@ -81,3 +81,17 @@ t.test('a stacked bar with hidden cells is completed by a named grey part; a cha
   } as unknown as Parameters<typeof crossTabChart>[0]);
   t.notOk(hasShownFigure(nothing), 'only the hidden part: nothing to draw');
 });
+
+t.test('a cross-tab of a rating colours its values in order; of a choice question, apart', async (t) => {
+  const { crossTabChart, orderedColour } = await import('../../analysis/chart-configs.ts');
+  const values = ['1', '2', '3', '4', '5'].map((v) => ({ value: v, label: v }));
+  const table = (ordered: boolean) => ({
+    suppressed: false, k: 5, rows: { title: 'Attitude', values, ...(ordered ? { ordered: true } : {}) },
+    columns: { title: 'Authority type', values: [{ value: 'police', label: 'Police' }] },
+    cells: values.map(() => [{ count: 6, rowShare: 1, columnShare: 0.2 }]), rowTotals: values.map(() => 6), columnTotals: [30], total: 30,
+  } as unknown as Parameters<typeof crossTabChart>[0]);
+  t.same(crossTabChart(table(true)).data.datasets.map((d) => d.backgroundColor), values.map((_, i) => orderedColour(i, 5)), 'dark to light, in the order of the scale');
+  const apart = crossTabChart(table(false)).data.datasets.map((d) => d.backgroundColor);
+  t.equal(new Set(apart).size, 5, 'five distinct colours');
+  t.not(apart[0], orderedColour(0, 5), 'not the ordered scale');
+});
