@@ -12,6 +12,7 @@
  * What the index cannot answer exactly (a filter on a free text or a matrix, a question unknown to
  * the edition) is left to the SQL path: `view()` then says null.
  */
+import type { EntryRow } from './answer-queries.ts';
 import type { ListFilterKey, ResultFilters } from './filters.ts';
 import { questionCatalogue, type QuestionKind } from './question-catalogue.ts';
 import { COLUMNS, type Column, type Dictionaries, type ResponseSet } from './response-set.ts';
@@ -42,14 +43,8 @@ export type Without = ListFilterKey | 'status' | { question: number } | undefine
 /** A grouping of the selected responses: a column, the channel, or one question's single value. */
 export type GroupBy = { column: Column } | { channel: true } | { question: string };
 
-export interface EntryCount {
-  key: string;
-  kind: string;
-  value: string;
-  sub: string;
-  pos: number;
-  n: number;
-}
+/** The index counts the same entries as the SQL path (answer-queries.ts), in the same shape. */
+export type EntryCount = EntryRow;
 
 /** The sets one view reads (the index's and the responses it does not hold) and how to filter them. */
 export class IndexView {
