@@ -44,7 +44,8 @@ t.test('a valid response is stored with what is needed to count, and nothing ide
   t.notOk(row.resume_token_hash);
   t.not(row.deletion_code_hash, body.deletionCode, 'only a hash of the code is stored');
   t.same(Object.keys(row).sort(), [
-    'answers', 'authority_type', 'campaign_id', 'country', 'deletion_code_hash', 'edition_id', 'id', 'language',
+    // fold_seq: the tally folder's batch number, set when folded and cleared by the day's shuffle.
+    'answers', 'authority_type', 'campaign_id', 'country', 'deletion_code_hash', 'edition_id', 'fold_seq', 'id', 'language',
     'last_page', 'link_country', 'link_id', 'resume_token_hash', 'shuffled', 'started_on', 'status', 'submitted_on', 'tallied',
     ...Object.keys(row).filter((k) => k === 'wave_id'),
   ].sort(), 'no column holds anything about the client');
