@@ -27,7 +27,7 @@ export function packageDir(name: string): string {
 }
 
 /**
- * survey-analytics' stylesheet declares the Raleway font on fonts.gstatic.com. Chromium fetches
+ * survey-analytics' stylesheet declares the Raleway font on a third-party font host. Chromium fetches
  * declared fonts even when nothing uses them, so the file is served without its @font-face rules:
  * no page even tries another host (the CSP would block it; the pages use system fonts).
  */
