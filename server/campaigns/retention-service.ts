@@ -5,6 +5,7 @@
 import { untallyCampaign } from '../../analysis/answer-tally.ts';
 import { sql, type Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit-service.ts';
+import { withdrawJobs } from '../reports/report-job-repository.ts';
 import type { Database } from '../db/schema.ts';
 
 export interface PurgeOutcome {
@@ -40,6 +41,7 @@ export async function purgeExpiredResponses(db: Kysely<Database>, opts: { dryRun
     const deleted = await db.transaction().execute(async (trx) => {
       // Submission keys go with their responses (on delete cascade), and the campaign's tallies with them.
       await untallyCampaign(trx, c.id);
+      await withdrawJobs(trx);
       const r = await trx.deleteFrom('response').where('campaign_id', '=', c.id).executeTakeFirst();
       const n = Number(r.numDeletedRows);
       await recordAudit(trx, { actor: 'cli', action: 'response.purge', objectType: 'campaign', objectId: c.id, detail: { retainUntil: c.retain_until, deleted: n } });

@@ -25,11 +25,25 @@ export async function updateProgress(db: Kysely<Database>, id: string, step: str
 export async function finishJob(db: Kysely<Database>, id: string, file: { filename: string; body: Buffer }, expiresAt: Date): Promise<void> {
   await db.updateTable('report_job')
     .set({ state: 'done', step: 'Ready', fraction: 1, filename: file.filename, body: file.body, updated_at: sql`now()`, expires_at: expiresAt })
-    .where('id', '=', id).execute();
+    // A job withdrawn meanwhile (a respondent's answers deleted) stays withdrawn: its file may hold them.
+    .where('id', '=', id).where('state', '=', 'running').execute();
 }
 
 export async function failJob(db: Kysely<Database>, id: string, message: string): Promise<void> {
-  await db.updateTable('report_job').set({ state: 'failed', step: 'Failed', message, updated_at: sql`now()` }).where('id', '=', id).execute();
+  await db.updateTable('report_job').set({ state: 'failed', step: 'Failed', message, updated_at: sql`now()` }).where('id', '=', id).where('state', '=', 'running').execute();
+}
+
+export const WITHDRAWN_MESSAGE = 'Answers were deleted after this report was started (a respondent withdrew, or the retention period ended). Make the report again: it will leave them out.';
+
+/**
+ * Reports made or being made before answers were deleted may quote them (free texts) or count them:
+ * their files go in the same transaction as the answers, and their makers are told to make them again.
+ */
+export async function withdrawJobs(db: Kysely<Database>): Promise<number> {
+  const r = await db.updateTable('report_job')
+    .set({ state: 'failed', step: 'Failed', message: WITHDRAWN_MESSAGE, filename: null, body: null, updated_at: sql`now()` })
+    .where('state', 'in', ['running', 'done']).executeTakeFirst();
+  return Number(r.numUpdatedRows);
 }
 
 /** The job if it is this staff member's and has not expired. */

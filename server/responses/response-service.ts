@@ -14,6 +14,7 @@ import type { LinkContext } from '../links/link-repository.ts';
 import { canonicalJson } from '../surveys/canonical-json.ts';
 import { validatorFor, type AnswerValidator } from '../surveys/answer-validator.ts';
 import { responseGrouping } from '../surveys/grouping-questions.ts';
+import { withdrawJobs } from '../reports/report-job-repository.ts';
 import * as responses from './response-repository.ts';
 import { insertCompleteSubmission } from './submission-repository.ts';
 import { countSubmission } from '../funnel/funnel-counters.ts';
@@ -242,6 +243,7 @@ export class ResponseService {
       if (!id) return false;
       // The tallies let go of the response in the same transaction, so no count outlives it.
       await untallyResponse(trx, id, tallyKeys(ctx.definition));
+      await withdrawJobs(trx);
       return responses.deleteById(trx, id);
     });
     if (!deleted) throw new NotFoundError('No answer matches this deletion code.');
