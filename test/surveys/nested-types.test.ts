@@ -9,18 +9,10 @@ import { AnswerValidator } from '../../server/surveys/answer-validator.ts';
 import { checkDefinition } from '../../server/surveys/definition-check.ts';
 import { compileAnswerCheck } from '../../server/surveys/compiled-answer-check.ts';
 import { Model } from 'survey-core';
+import { VALID } from '../support/nested-answers.ts';
 
 const fixture = JSON.parse(readFileSync(new URL('../fixtures/nested-types.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 
-/** A complete, valid answer set as survey-core's data holds it after a respondent filled the page. */
-export const VALID = {
-  partners: { lead: { role: 'buyer', score: 4, budget: 120000 }, other: { role: 'observer', why: 'No budget this year' } },
-  lots: [{ kind: ['supplies', 'services'], value: 50000, framework: true, years: 4 }, { kind: ['works'], framework: false }],
-  procurements: [{ year: 2021, outcome: 'awarded' }, { year: 2023, outcome: 'cancelled', cancel_reason: 'No bids' }],
-  contact: { unit: 'Central purchasing', staff: 12 },
-  channel: 'ted',
-  effort: 7,
-};
 
 const validator = new AnswerValidator(fixture);
 const check = (answers: Record<string, unknown>, mode: 'complete' | 'partial' = 'complete') => validator.check(answers, 'en', mode);
