@@ -139,3 +139,21 @@ t.test('definition checks on columns and items: file and signature cells refused
   t.match(text, /question "scan": type "file" is refused/);
   t.notMatch(text, /question "a": the name is used twice/, 'the template is its own scope');
 });
+
+t.test('repeats are bounded: an unset maximum gets the default, a larger one or a start above it is refused', async (t) => {
+  const free = checkDefinition({ elements: [{ type: 'matrixdynamic', name: 'm', columns: [{ name: 'a' }] }, { type: 'paneldynamic', name: 'p', templateElements: [{ type: 'text', name: 'x' }] }] });
+  t.same(free.problems, []);
+  const [m, p] = free.definition.elements as Record<string, unknown>[];
+  t.same([m!.maxRowCount, p!.maxPanelCount], [50, 50]);
+  const v = new AnswerValidator(free.definition);
+  t.same(v.check({ m: Array.from({ length: 51 }, () => ({ a: 'x' })) }, 'en', 'complete').errors, { m: ['At most 50 rows allowed, 51 given.'] });
+  const big = checkDefinition({ elements: [
+    { type: 'matrixdynamic', name: 'm', columns: [{ name: 'a' }], maxRowCount: 1000 },
+    { type: 'paneldynamic', name: 'p', templateElements: [{ type: 'text', name: 'x' }], maxPanelCount: 5, panelCount: 6 },
+    { type: 'matrixdropdown', name: 'd', columns: Array.from({ length: 101 }, (_, i) => ({ name: `c${i}` })), rows: ['r'] },
+  ] });
+  const text = big.problems.join('\n');
+  t.match(text, /question "m": maxRowCount must be a whole number from 1 to 100 \(unset, it is 50\)/);
+  t.match(text, /question "p": panelCount must be a whole number from 0 to maxPanelCount \(5\)/);
+  t.match(text, /question "d": 101 columns; a matrix holds at most 100/);
+});
