@@ -157,3 +157,19 @@ t.test('repeats are bounded: an unset maximum gets the default, a larger one or 
   t.match(text, /question "p": panelCount must be a whole number from 0 to maxPanelCount \(5\)/);
   t.match(text, /question "d": 101 columns; a matrix holds at most 100/);
 });
+
+t.test('a dynamic matrix inside a dynamic panel: checked through both, errors naming both places', async (t) => {
+  const def = { elements: [{ type: 'paneldynamic', name: 'bids', maxPanelCount: 3, templateElements: [
+    { type: 'text', name: 'bidder' },
+    { type: 'matrixdynamic', name: 'items', rowCount: 0, maxRowCount: 2, columns: [{ name: 'price', cellType: 'text', inputType: 'number', isRequired: true }, { name: 'unit', cellType: 'dropdown', choices: ['kg', 'piece'], visibleIf: '{row.price} > 0' }] },
+  ] }] };
+  t.same(checkDefinition(structuredClone(def)).problems, []);
+  const v = new AnswerValidator(def);
+  const ok = v.check({ bids: [{ bidder: 'A', items: [{ price: 0, unit: 'kg' }, { price: 2, unit: 'piece' }] }] }, 'en', 'complete');
+  t.same(ok.errors, {});
+  t.same(ok.answers, { bids: [{ bidder: 'A', items: [{ price: 0 }, { price: 2, unit: 'piece' }] }] }, 'the hidden cell of the inner matrix is dropped');
+  t.same(v.check({ bids: [{ items: [{ price: 2, unit: 'ton' }] }] }, 'en', 'complete').errors,
+    { bids: ['Panel 1, question "items": Row 1, column "unit": "ton" is not one of the listed answers.'] });
+  t.same(v.check({ bids: [{ bidder: 'A' }, { items: [{ price: 1 }, { unit: 'kg' }] }] }, 'en', 'complete').errors,
+    { bids: ['Panel 2, question "items": Row 2, column "price": Response required.'] });
+});

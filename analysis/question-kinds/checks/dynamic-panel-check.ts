@@ -28,7 +28,7 @@ export const dynamicPanelCheck: NestedKind = {
       return checkEntries(panelValue, (key) => byValueName(panel, key)[0], (key) => `Panel ${i + 1}, question "${key}"`, ctx, 'Unknown question.');
     });
   },
-  visibleValue(q: Question, value: unknown): unknown {
+  visibleValue(q: Question, value: unknown, visibleOf: (inner: Question, v: unknown) => unknown): unknown {
     if (!Array.isArray(value)) return value;
     const panels = panelsOf(q);
     return value.map((panelValue, i) => {
@@ -37,8 +37,11 @@ export const dynamicPanelCheck: NestedKind = {
       if (!panel || !isPlainObject(panelValue)) return out;
       for (const [key, v] of Object.entries(panelValue)) {
         if (isEmpty(v)) continue;
-        const base = key.endsWith(COMMENT_SUFFIX) ? key.slice(0, -COMMENT_SUFFIX.length) : key;
-        if (byValueName(panel, base).some((x) => x.isVisible && x.isParentVisible)) out[key] = v;
+        const isComment = key.endsWith(COMMENT_SUFFIX);
+        const shown = byValueName(panel, isComment ? key.slice(0, -COMMENT_SUFFIX.length) : key).find((x) => x.isVisible && x.isParentVisible);
+        if (!shown) continue;
+        const kept = isComment ? v : visibleOf(shown, v);
+        if (kept !== undefined) out[key] = kept;
       }
       return out;
     });

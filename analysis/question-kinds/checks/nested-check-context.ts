@@ -17,8 +17,11 @@ export interface NestedContext {
 /** One type's checks: the value's shape and contents, and the value kept once hidden parts are dropped. */
 export interface NestedKind {
   check(q: Question, value: unknown, ctx: NestedContext): string[];
-  /** The value without the cells or inner questions that are hidden for these answers; absent: kept as given. */
-  visibleValue?(q: Question, value: unknown): unknown;
+  /**
+   * The value without the cells or inner questions that are hidden for these answers; absent: kept
+   * as given. `visibleOf` does the same for an inner question (a matrix inside a dynamic panel).
+   */
+  visibleValue?(q: Question, value: unknown, visibleOf: (inner: Question, v: unknown) => unknown): unknown;
 }
 
 export const COMMENT_SUFFIX = '-Comment';

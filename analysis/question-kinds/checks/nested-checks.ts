@@ -30,7 +30,7 @@ export const nestedCheck = (type: string): NestedKind | undefined =>
 /** The value to store for a visible question: hidden cells and panel questions dropped; undefined when nothing is left. */
 export function visibleValue(q: Question, value: unknown): unknown {
   const kind = nestedCheck(q.getType());
-  return kind?.visibleValue ? kind.visibleValue(q, value) : value;
+  return kind?.visibleValue ? kind.visibleValue(q, value, visibleValue) : value;
 }
 
 /**
