@@ -11,6 +11,7 @@ import { takesWholeNumbers, wholeNumberMessage } from './whole-number-rule.ts';
 import { computedKeys, recompute, withoutComputed } from './computed-values.ts';
 import { declaredGroupings, type GroupingKind } from './grouping-questions.ts';
 import { isMasked, maskedValueProblems } from './masked-text.ts';
+import { errorPlace, nestedCheck, visibleValue } from '../../analysis/question-kinds/checks/nested-checks.ts';
 
 export type Answers = Record<string, unknown>;
 export type QuestionErrors = Record<string, string[]>;
@@ -117,8 +118,11 @@ export function checkValue(q: Question, value: unknown, locale = 'en'): string[]
       if (typeof value !== 'string') return ['Expected text.'];
       return value.length > textLimit(q, DEFAULT_COMMENT_LIMIT) ? ['The answer is too long.'] : [];
     }
-    default:
-      return ['This element takes no answer.'];
+    default: {
+      // Matrices of cells, dynamic panels, multiple text, image picker, slider: their own files.
+      const nested = nestedCheck(type);
+      return nested ? nested.check(q, value, { checkValue, locale }) : ['This element takes no answer.'];
+    }
   }
 }
 
@@ -226,7 +230,7 @@ export class AnswerValidator {
     if (mode === 'complete') {
       m.validate(true, false);
       for (const q of m.getAllQuestions(true, false, true)) {
-        add(q.getValueName(), q.errors.map((e) => e.getText()));
+        add(...errorPlace(q, q.errors.map((e) => e.getText())));
       }
       if (Object.keys(errors).length > 0) return { answers: {}, errors };
     }
@@ -252,7 +256,8 @@ function visibleAnswers(m: Model, input: Record<string, unknown>): Answers {
       const choseOther = Array.isArray(own) ? own.includes(other) : own === other;
       if (!choseOther) continue;
     }
-    out[key] = value;
+    const kept = isComment ? value : visibleValue(q, value);
+    if (kept !== undefined) out[key] = kept;
   }
   return out;
 }

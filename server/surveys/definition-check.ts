@@ -2,7 +2,8 @@
  * Decides whether a SurveyJS definition may be hosted. Remote fetches and script content are
  * refused outright (choicesByUrl makes the server itself send requests); HTML is sanitised with an
  * allow-list; pictures must be inline (inline-images.ts); every element, wherever survey-core finds
- * it, must be of a hosted type (question-types.ts) with a safe name, unique in its scope; survey-core
+ * it, must be of a hosted type (question-types.ts) with a safe name, unique in its scope, and so
+ * must matrix columns and multiple-text items (definition-cells.ts); survey-core
  * must load it without complaint.
  */
 import sanitizeHtml from 'sanitize-html';
@@ -12,6 +13,7 @@ import './grouping-questions.ts';
 import { collectElements, normaliseQuestionsKey } from './definition-elements.ts';
 import { IMAGE_KEYS, inlineImageProblem } from './inline-images.ts';
 import { typeProblem } from './question-types.ts';
+import { cellProblems, isSafeName } from './definition-cells.ts';
 
 const RESERVED_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
 const REMOTE_KEYS = /^(choicesByUrl|navigateToUrl|navigateToUrlOnCondition|.*Url|.*Urls)$/;
@@ -123,13 +125,15 @@ export function checkDefinition(raw: unknown): CheckedDefinition {
     if (type === 'panel') continue;
     const names = [el.name, el.valueName].filter((n) => n !== undefined).map(String);
     for (const name of names) {
-      if (!/^[A-Za-z_][A-Za-z0-9_ .-]{0,99}$/.test(name) || RESERVED_NAMES.has(name) || name.endsWith('-Comment')) {
+      if (!isSafeName(name)) {
         problems.push(`question "${name}": names must be letters, digits, _ . - or spaces, and not reserved`);
         unsafeNames = true;
       }
     }
   }
   problems.push(...nameProblems(definition, elements));
+  // Matrix columns and multiple-text items are questions of survey-core's making: same rules.
+  problems.push(...cellProblems(elements));
   if (elements.filter(({ el }) => !NO_ANSWER.has(String(el.type))).length === 0) {
     problems.push('the definition has no questions (survey-core reads them from "pages" › "elements", or from top-level "elements")');
   }

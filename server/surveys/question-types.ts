@@ -19,21 +19,33 @@ export const HOSTED_TYPES: Record<string, string> = {
   html: 'text shown, no answer',
   image: 'a picture shown, no answer (inline data: images only)',
   panel: 'a group of questions',
+  matrixdropdown: 'a grid of fixed rows with several columns per row, each column its own kind of answer (list, checkboxes, text, number, rating, yes or no)',
+  matrixdynamic: 'a grid whose rows the respondent adds, within minRowCount and maxRowCount',
+  paneldynamic: 'a group of questions the respondent repeats, one panel each (for example one per joint procurement), within minPanelCount and maxPanelCount',
+  multipletext: 'several short text or number boxes under one question',
+  imagepicker: 'one or several answers shown as pictures (inline data: images or this server\'s own /assets/img/ pictures)',
+  slider: 'a number, or a range of two, picked on a slider',
 };
 
-const NOT_YET = 'not hosted yet: its answers cannot yet be checked, counted, exported or compared';
+/** Kinds of answer a matrix cell may take (`cellType`); "default" is the matrix's own cellType. */
+export const HOSTED_CELL_TYPES = new Set(['default', 'dropdown', 'checkbox', 'radiogroup', 'tagbox', 'text', 'comment', 'boolean', 'rating']);
 
 /** Types survey-core knows that are refused, and why. */
 export const REFUSED_TYPES: Record<string, string> = {
   file: 'a file can identify a respondent, and this platform stores no files',
-  signaturepad: 'a signature identifies a respondent',
-  matrixdropdown: NOT_YET,
-  matrixdynamic: NOT_YET,
-  paneldynamic: NOT_YET,
-  multipletext: NOT_YET,
-  imagepicker: NOT_YET,
-  slider: NOT_YET,
+  signaturepad: 'a signature identifies a respondent, and this platform stores no files',
 };
+
+/** Why a matrix cell type is refused (file and signature as above; computed cells are not yet computed again on the server). */
+export function cellTypeProblem(cellType: string, where: string): string | undefined {
+  if (HOSTED_CELL_TYPES.has(cellType)) return undefined;
+  const reason = Object.prototype.hasOwnProperty.call(REFUSED_TYPES, cellType)
+    ? REFUSED_TYPES[cellType]
+    : cellType === 'expression'
+      ? 'a computed cell is not yet computed again on the server, and values from the browser are never trusted'
+      : `not a cell type this platform hosts (hosted: ${[...HOSTED_CELL_TYPES].join(', ')})`;
+  return `${where}: cell type "${cellType}" is refused: ${reason}`;
+}
 
 export const isHostedType = (type: string) => Object.prototype.hasOwnProperty.call(HOSTED_TYPES, type);
 

@@ -153,12 +153,14 @@ test('the upload page lists the hosted and refused types with the reasons; a ref
   for (const type of ['text', 'radiogroup', 'matrix', 'expression', 'image']) t.match(page.body, new RegExp(`<code>${type}</code>: `), type);
   t.match(page.body, /<code>file<\/code>: a file can identify a respondent, and this platform stores no files/);
   t.match(page.body, /<code>signaturepad<\/code>: a signature identifies a respondent/);
-  t.match(page.body, /<code>paneldynamic<\/code>: not hosted yet/);
+  t.match(page.body, /<code>paneldynamic<\/code>: a group of questions the respondent repeats/, 'a nested type is listed as hosted');
   const refused = await admin.post('/staff/editions', { surveyId: 'foreign', edition: 'types', definition: JSON.stringify({ pages: [{ name: 'p', elements: [
-    { type: 'file', name: 'cv' }, { type: 'panel', name: 'old', questions: [{ type: 'signaturepad', name: 'sign' }, { type: 'matrixdynamic', name: 'rows' }] },
+    { type: 'file', name: 'cv' }, { type: 'panel', name: 'old', questions: [{ type: 'signaturepad', name: 'sign' }, { type: 'matrixdynamic', name: 'rows', columns: [{ name: 'scan', cellType: 'file' }] }] },
+    { type: 'paneldynamic', name: 'repeat', templateElements: [{ type: 'signaturepad', name: 'sig' }] },
   ] }] }) });
   t.equal(refused.statusCode, 422);
-  for (const q of ['cv', 'sign', 'rows']) t.match(refused.body, new RegExp(`question &quot;${q}&quot;: type &quot;\\w+&quot; is refused`), q);
+  for (const q of ['cv', 'sign', 'sig']) t.match(refused.body, new RegExp(`question &quot;${q}&quot;: type &quot;\\w+&quot; is refused`), q);
+  t.match(refused.body, /question &quot;rows&quot;, column &quot;scan&quot;: cell type &quot;file&quot; is refused/, 'a file cell of a dynamic matrix');
   t.match(refused.body, /<code>file<\/code>: a file can identify/, 'the lists stay on the page after a refusal');
   t.equal(Number((await app.db.selectFrom('edition').select((eb) => eb.fn.countAll().as('n')).where('survey_id', '=', 'foreign').executeTakeFirstOrThrow()).n), 0);
 });
