@@ -3,7 +3,7 @@
  * no database here, so each rule is easy to test by hand.
  */
 import type {
-  ChoiceSummary, CountRow, HistogramBin, MatrixSummary, NumberSummary, QuestionHead, QuestionSummary,
+  ChoiceSummary, CountRow, HistogramBin, MatrixSummary, NumberSummary, QuestionHead,
   RankingSummary, RatingSummary, SuppressedQuestion, TextSummary,
 } from './aggregate-types.ts';
 import { fewerThanK } from './aggregate-types.ts';
@@ -54,7 +54,7 @@ export interface CommentInput {
  * Radiogroup, dropdown, boolean: one breakdown of the answers (cells add up to the base, which is
  * shown), so secondary suppression applies across the choices.
  */
-export function singleChoiceSummary(q: QuestionInfo, byValue: ReadonlyMap<string, number>, k: number, comment: CommentInput | undefined, allowTexts: boolean, limit?: number): QuestionSummary {
+export function singleChoiceSummary(q: QuestionInfo, byValue: ReadonlyMap<string, number>, k: number, comment: CommentInput | undefined, allowTexts: boolean, limit?: number): ChoiceSummary | SuppressedQuestion {
   const counts = q.choices.map((c) => byValue.get(c.value) ?? 0);
   const base = counts.reduce((a, b) => a + b, 0);
   if (isBelowK(base, k)) return suppressedQuestion(q, k);
@@ -72,7 +72,7 @@ export function singleChoiceSummary(q: QuestionInfo, byValue: ReadonlyMap<string
  * Checkbox, tagbox: choices overlap, so they do not add up to a total; but "chose X" and "did not
  * choose X" do add up to the base, so each count is hidden when either side is small.
  */
-export function multiChoiceSummary(q: QuestionInfo, base: number, byValue: ReadonlyMap<string, number>, k: number, comment: CommentInput | undefined, allowTexts: boolean, limit?: number): QuestionSummary {
+export function multiChoiceSummary(q: QuestionInfo, base: number, byValue: ReadonlyMap<string, number>, k: number, comment: CommentInput | undefined, allowTexts: boolean, limit?: number): ChoiceSummary | SuppressedQuestion {
   if (isBelowK(base, k)) return suppressedQuestion(q, k);
   const counts = q.choices.map((c) => byValue.get(c.value) ?? 0);
   const shown = counts.map((c) => suppressVector([c, Math.max(0, base - c)], k)[0] ?? null);
@@ -89,7 +89,7 @@ export function multiChoiceSummary(q: QuestionInfo, base: number, byValue: Reado
  * with the visible counts they would pin the hidden ones (a mean gives their weighted sum, an
  * interpolated median a cumulative count).
  */
-export function ratingSummary(q: QuestionInfo, byValue: ReadonlyMap<string, number>, stats: NumberStats | undefined, k: number): QuestionSummary {
+export function ratingSummary(q: QuestionInfo, byValue: ReadonlyMap<string, number>, stats: NumberStats | undefined, k: number): RatingSummary | SuppressedQuestion {
   const counts = q.choices.map((c) => byValue.get(c.value) ?? 0);
   const base = counts.reduce((a, b) => a + b, 0);
   if (isBelowK(base, k)) return suppressedQuestion(q, k);
@@ -108,7 +108,7 @@ export function ratingSummary(q: QuestionInfo, byValue: ReadonlyMap<string, numb
  * Ranking: the item x position table (each row and each column adds up to the base), suppressed as
  * a cross-tab; first choices are its first column; a mean rank only for items with nothing hidden.
  */
-export function rankingSummary(q: QuestionInfo, base: number, positions: ReadonlyMap<string, ReadonlyMap<number, number>>, k: number): QuestionSummary {
+export function rankingSummary(q: QuestionInfo, base: number, positions: ReadonlyMap<string, ReadonlyMap<number, number>>, k: number): RankingSummary | SuppressedQuestion {
   if (isBelowK(base, k)) return suppressedQuestion(q, k);
   const width = q.choices.length;
   const counts = q.choices.map((c) => Array.from({ length: width }, (_, p) => positions.get(c.value)?.get(p + 1) ?? 0));
@@ -135,7 +135,7 @@ export function rankingSummary(q: QuestionInfo, base: number, positions: Readonl
 }
 
 /** Matrix: per row, a breakdown over the columns (no column totals are shown). */
-export function matrixSummary(q: QuestionInfo, base: number, cells: ReadonlyMap<string, ReadonlyMap<string, number>>, k: number): QuestionSummary {
+export function matrixSummary(q: QuestionInfo, base: number, cells: ReadonlyMap<string, ReadonlyMap<string, number>>, k: number): MatrixSummary | SuppressedQuestion {
   if (isBelowK(base, k)) return suppressedQuestion(q, k);
   const out: MatrixSummary = {
     ...head(q), kind: 'matrix', suppressed: false, base, columns: q.columns,
@@ -214,7 +214,7 @@ function mergeBins(fine: readonly number[], k: number): { first: number; last: n
  * none holds 1 to k-1 answers. A histogram with hidden bins next to a mean would give the hidden
  * bins away, so bins are widened instead of hidden.
  */
-export function numberSummary(q: QuestionInfo, stats: NumberStats | undefined, bins: Bins | undefined, binCounts: ReadonlyMap<number, number>, k: number): QuestionSummary {
+export function numberSummary(q: QuestionInfo, stats: NumberStats | undefined, bins: Bins | undefined, binCounts: ReadonlyMap<number, number>, k: number): NumberSummary | SuppressedQuestion {
   if (!stats || !bins || isBelowK(stats.n, k)) return suppressedQuestion(q, k);
   const fine = Array.from({ length: bins.count }, (_, i) => binCounts.get(i + 1) ?? 0);
   const edge = (i: number) => round(bins.from + i * bins.width, 6);
