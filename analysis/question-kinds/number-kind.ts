@@ -1,21 +1,31 @@
 /**
- * A number (a text question with inputType number or range): count, mean and quartiles, and a
+ * A number (a text question with inputType number or range, or with a numeric or currency mask,
+ * which survey-core stores as a number): count, mean and quartiles, and a
  * histogram whose bins are widened until none holds 1 to k-1 answers.
  */
+import type { Question } from 'survey-core';
 import { histogramChart } from '../chart-configs.ts';
 import * as build from '../question-summaries.ts';
 import { countText, decimalText, meanLine, type QuestionReport } from '../report-tables.ts';
 import { emptyCardPart, fixed, num } from './card-parts.ts';
 import { emptyShape, histogramShape } from './dashboard-parts.ts';
 import { props, valueColumn, type KindModule } from './kind-module.ts';
+import { isMasked, maskedValueProblems } from './masked-text.ts';
 import { takesWholeNumbers, wholeNumberMessage } from './whole-number-rule.ts';
 
 const NUMBER_INPUTS = new Set(['number', 'range']);
 
+/** A numeric or currency mask stores a number (unless told to save the masked text). */
+function storesMaskedNumber(q: Question): boolean {
+  if (!isMasked(q)) return false;
+  const mask = props(q).maskSettings as { getType(): string; saveMaskedValue?: boolean };
+  return /numeric|currency/.test(mask.getType()) && !mask.saveMaskedValue;
+}
+
 export const numberKind: KindModule<'number'> = {
   kind: 'number',
   label: 'Number',
-  hosts: (q) => q.getType() === 'text' && NUMBER_INPUTS.has(String(props(q).inputType ?? 'text')),
+  hosts: (q) => q.getType() === 'text' && (NUMBER_INPUTS.has(String(props(q).inputType ?? 'text')) || storesMaskedNumber(q)),
   describe(q, info) {
     const qa = props(q);
     const min = Number(qa.min);
@@ -66,6 +76,8 @@ export const numberKind: KindModule<'number'> = {
   comparison: { numbers: (s) => ({ base: s.base, mean: s.mean, median: s.median }) },
   exportColumns: valueColumn,
   check(q, value, locale) {
+    // A masked number is checked against its mask (its own range and decimals), not the whole-number rule.
+    if (isMasked(q)) return maskedValueProblems(q, value);
     if (typeof value !== 'number' || !Number.isFinite(value)) return ['Expected a number.'];
     return takesWholeNumbers(q) && !Number.isInteger(value) ? [wholeNumberMessage(locale)] : [];
   },
