@@ -54,12 +54,33 @@ export interface CommentInput {
  * Radiogroup, dropdown, boolean: one breakdown of the answers (cells add up to the base, which is
  * shown), so secondary suppression applies across the choices.
  */
+/** The value of the row that counts answers outside the listed choices. */
+export const UNLISTED_VALUE = '__unlisted__';
+const UNLISTED_LABEL = 'Other values (typed in by respondents, or not in the list)';
+
+/**
+ * Answers outside the listed choices (a value typed in with allowCustomChoices, or a list that
+ * changed): counted together in one row, never by their own text, which a respondent wrote.
+ */
+function unlistedCount(q: QuestionInfo, byValue: ReadonlyMap<string, number>): number {
+  const listed = new Set(q.choices.map((c) => c.value));
+  let n = 0;
+  for (const [value, count] of byValue) if (!listed.has(value)) n += count;
+  return n;
+}
+
+function withUnlisted(q: QuestionInfo, unlisted: number): QuestionInfo {
+  return unlisted > 0 ? { ...q, choices: [...q.choices, { value: UNLISTED_VALUE, label: UNLISTED_LABEL }] } : q;
+}
+
 export function singleChoiceSummary(q: QuestionInfo, byValue: ReadonlyMap<string, number>, k: number, comment: CommentInput | undefined, allowTexts: boolean, limit?: number): ChoiceSummary | SuppressedQuestion {
-  const counts = q.choices.map((c) => byValue.get(c.value) ?? 0);
+  const unlisted = unlistedCount(q, byValue);
+  const rows = withUnlisted(q, unlisted);
+  const counts = [...q.choices.map((c) => byValue.get(c.value) ?? 0), ...(unlisted > 0 ? [unlisted] : [])];
   const base = counts.reduce((a, b) => a + b, 0);
   if (isBelowK(base, k)) return suppressedQuestion(q, k);
   const shown = suppressVector(counts, k);
-  const out: ChoiceSummary = { ...head(q), kind: 'single', suppressed: false, base, choices: countRows(q, shown, base) };
+  const out: ChoiceSummary = { ...head(q), kind: 'single', suppressed: false, base, choices: countRows(rows, shown, base) };
   if (q.commentKey && comment) {
     const otherIndex = q.otherValue === undefined ? -1 : q.choices.findIndex((c) => c.value === q.otherValue);
     // The texts of "other" are as many as the "other" answers: hidden with them.
@@ -74,9 +95,12 @@ export function singleChoiceSummary(q: QuestionInfo, byValue: ReadonlyMap<string
  */
 export function multiChoiceSummary(q: QuestionInfo, base: number, byValue: ReadonlyMap<string, number>, k: number, comment: CommentInput | undefined, allowTexts: boolean, limit?: number): ChoiceSummary | SuppressedQuestion {
   if (isBelowK(base, k)) return suppressedQuestion(q, k);
-  const counts = q.choices.map((c) => byValue.get(c.value) ?? 0);
+  // Selections of unlisted values: at most one per respondent is assumed for the share.
+  const unlisted = Math.min(base, unlistedCount(q, byValue));
+  const rows = withUnlisted(q, unlisted);
+  const counts = [...q.choices.map((c) => byValue.get(c.value) ?? 0), ...(unlisted > 0 ? [unlisted] : [])];
   const shown = counts.map((c) => suppressVector([c, Math.max(0, base - c)], k)[0] ?? null);
-  const out: ChoiceSummary = { ...head(q), kind: 'multi', suppressed: false, base, choices: countRows(q, shown, base) };
+  const out: ChoiceSummary = { ...head(q), kind: 'multi', suppressed: false, base, choices: countRows(rows, shown, base) };
   if (q.commentKey && comment) {
     const otherIndex = q.otherValue === undefined ? -1 : q.choices.findIndex((c) => c.value === q.otherValue);
     out.comments = textSummary(comment.count, base, k, comment.texts, allowTexts, { alsoHidden: otherIndex >= 0 && shown[otherIndex] === null, ...(limit ? { limit } : {}) });

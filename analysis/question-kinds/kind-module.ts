@@ -117,7 +117,10 @@ export const labelled = (items: readonly ItemLike[] | undefined): Labelled[] =>
 /** The listed choices, then "none" and "other" when shown, as the catalogue lists them. */
 export function describeChoices(q: Question, info: QuestionInfo): void {
   const qa = props(q);
-  info.choices = labelled(qa.choices as ItemLike[]);
+  // Choices taken from another question's are that question's (survey-core fills them in only
+  // while a respondent answers).
+  const from = typeof qa.choicesFromQuestion === 'string' && qa.choicesFromQuestion ? q.survey?.getQuestionByName(qa.choicesFromQuestion) : null;
+  info.choices = labelled(((from ? (from as unknown as Record<string, unknown>) : qa).choices as ItemLike[]) ?? []);
   const other = qa.otherItem as ItemLike | undefined;
   const none = qa.noneItem as ItemLike | undefined;
   if (qa.showNoneItem && none) {

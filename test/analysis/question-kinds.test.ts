@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import t from 'tap';
 import { Model } from 'survey-core';
-import type { EditionSummaryShown, NumberSummary } from '../../analysis/aggregate-types.ts';
+import type { ChoiceSummary, EditionSummaryShown, NumberSummary } from '../../analysis/aggregate-types.ts';
 import { resultFilters } from '../../analysis/filters.ts';
 import { questionCatalogue } from '../../analysis/question-catalogue.ts';
 import { summarizeEdition } from '../../analysis/question-aggregates.ts';
 import { kindModules, moduleOfQuestion } from '../../analysis/question-kinds/registry.ts';
+import { UNLISTED_VALUE } from '../../analysis/question-summaries.ts';
 import { tallyKeys } from '../../analysis/answer-tally.ts';
 import { buildTestApp } from '../helper.ts';
 import { allTypes, seedResults, times, type Row } from './support/results-fixture.ts';
@@ -41,3 +42,28 @@ t.test('masked numbers are summarised as numbers, on the database', async (t) =>
   t.equal(summary.questions.find((q) => q.name === 'phone')?.kind, 'text');
 });
 
+const borrowed = {
+  pages: [{ name: 'p', elements: [
+    { type: 'checkbox', name: 'tools', choices: ['cad', 'erp', 'crm'] },
+    { type: 'checkbox', name: 'favourite', choicesFromQuestion: 'tools', choicesFromQuestionMode: 'selected' },
+    { type: 'dropdown', name: 'city', choices: ['paris', 'rome'], allowCustomChoices: true },
+  ] }],
+};
+
+t.test('choices from another question and typed-in values are counted', async (t) => {
+  const { app } = await buildTestApp(t);
+  const favourite = questionCatalogue(borrowed).find((q) => q.name === 'favourite');
+  t.same(favourite?.choices.map((c) => c.value), ['cad', 'erp', 'crm'], 'the source question\'s choices are listed');
+  // city: paris 3, rome 3, typed in: "lyon" 2, "oslo" 1.
+  const row = (fav: string[], city: string): Row => ({ link: 'A', country: 'FR', authority: 'police', language: 'en', answers: { tools: ['cad', 'erp'], favourite: fav, city } });
+  const rows = [...times(3, row(['cad', 'erp'], 'paris')), ...times(3, row(['cad'], 'rome')), row(['erp'], 'lyon'), row(['erp'], 'lyon'), row(['erp'], 'oslo')];
+  // favourite: cad 6, erp 6 among 9 respondents: every selection counted.
+  const { editionId } = await seedResults(app, rows, { definition: borrowed });
+  const summary = (await summarizeEdition(app.db, borrowed, resultFilters({ editionId }), { k: 3, viewerMaySeeTexts: false })) as EditionSummaryShown;
+  const fav = summary.questions.find((q) => q.name === 'favourite') as ChoiceSummary;
+  t.same(fav.choices.map((c) => [c.value, c.count]), [['cad', 6], ['erp', 6], ['crm', 0]]);
+  const city = summary.questions.find((q) => q.name === 'city') as ChoiceSummary;
+  t.equal(city.base, 9, 'the base holds every stored answer');
+  t.same(city.choices.map((c) => [c.value, c.count]), [['paris', 3], ['rome', 3], [UNLISTED_VALUE, 3]], 'typed-in values counted together, never by their text');
+  t.match(city.choices[2]?.label, /typed in/);
+});
