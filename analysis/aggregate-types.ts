@@ -124,15 +124,22 @@ export interface OtherSummary extends QuestionHead {
 
 export interface SuppressedQuestion extends QuestionHead, Suppressed {}
 
-export type QuestionSummary =
-  | ChoiceSummary
-  | RatingSummary
-  | RankingSummary
-  | MatrixSummary
-  | NumberSummary
-  | TextQuestionSummary
-  | OtherSummary
-  | SuppressedQuestion;
+/**
+ * The shown summary of each kind of question (question-kinds/): its keys are the kinds. A new kind
+ * adds its line here and its module in question-kinds/.
+ */
+export interface SummaryByKind {
+  single: ChoiceSummary;
+  multi: ChoiceSummary;
+  rating: RatingSummary;
+  ranking: RankingSummary;
+  matrix: MatrixSummary;
+  number: NumberSummary;
+  text: TextQuestionSummary;
+  other: OtherSummary;
+}
+
+export type QuestionSummary = SummaryByKind[keyof SummaryByKind] | SuppressedQuestion;
 
 export interface EditionSummaryShown {
   suppressed: false;

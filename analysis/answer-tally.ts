@@ -15,6 +15,7 @@ import { sql, type Transaction } from 'kysely';
 import { entriesOfAnswer } from './answer-entries.ts';
 import type { AnyDb } from './answer-queries.ts';
 import { questionCatalogue } from './question-catalogue.ts';
+import { kindModule } from './question-kinds/registry.ts';
 
 /** The lock every change of answer_tally takes (an arbitrary constant of this application). */
 const TALLY_LOCK = 7_301_977;
@@ -30,8 +31,8 @@ export interface TallyKeys {
 export function tallyKeys(definition: Record<string, unknown>): TallyKeys {
   const catalogue = questionCatalogue(definition);
   return {
-    counted: catalogue.filter((q) => q.kind !== 'text' && q.kind !== 'other').map((q) => q.key),
-    texts: [...catalogue.filter((q) => q.kind === 'text').map((q) => q.key), ...catalogue.flatMap((q) => (q.commentKey ? [q.commentKey] : []))],
+    counted: catalogue.filter((q) => kindModule(q.kind).tally === 'values').map((q) => q.key),
+    texts: [...catalogue.filter((q) => kindModule(q.kind).tally === 'texts').map((q) => q.key), ...catalogue.flatMap((q) => (q.commentKey ? [q.commentKey] : []))],
   };
 }
 

@@ -6,6 +6,7 @@
 import type { ChoiceSummary, MatrixSummary, NumberSummary, QuestionSummary, RankingSummary, RatingSummary } from './aggregate-types.ts';
 import type { CrossTabShown } from './cross-tab.ts';
 import type { ComparedQuestion } from './edition-comparison.ts';
+import { withModule } from './question-kinds/registry.ts';
 
 /** Colour-blind-safe palette (Okabe-Ito), then repeated. */
 const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
@@ -119,7 +120,7 @@ const short = wrapLabel;
 /** Above this many choices (a list of countries), choices nobody gave are left out of the chart. */
 export const LONG_LIST = 12;
 
-function choiceChart(s: ChoiceSummary | RatingSummary): ChartConfig {
+export function choiceChart(s: ChoiceSummary | RatingSummary): ChartConfig {
   const all = s.kind === 'rating' ? s.values : s.choices;
   const rows = all.length > LONG_LIST ? all.filter((r) => r.count !== 0) : all;
   // Shares of a long list are small: let the axis end near the largest one rather than at 100.
@@ -132,7 +133,7 @@ function choiceChart(s: ChoiceSummary | RatingSummary): ChartConfig {
   };
 }
 
-function histogramChart(s: NumberSummary): ChartConfig {
+export function histogramChart(s: NumberSummary): ChartConfig {
   const options = barOptions({ axisTitle: 'Answers' });
   (options.scales.x as Record<string, unknown>).grid = { offset: false };
   return {
@@ -145,7 +146,7 @@ function histogramChart(s: NumberSummary): ChartConfig {
   };
 }
 
-function matrixChart(s: MatrixSummary): ChartConfig {
+export function matrixChart(s: MatrixSummary): ChartConfig {
   const colours = orderedColours(s.columns.map((c) => c.value));
   return {
     type: 'bar',
@@ -158,7 +159,7 @@ function matrixChart(s: MatrixSummary): ChartConfig {
   };
 }
 
-function rankingChart(s: RankingSummary): ChartConfig {
+export function rankingChart(s: RankingSummary): ChartConfig {
   const positions = s.items[0]?.byPosition.length ?? 0;
   const colours = rankColours(positions);
   return {
@@ -183,20 +184,7 @@ function rankingChart(s: RankingSummary): ChartConfig {
 /** The chart of one question's summary, or null when it has none (texts, hidden questions). */
 export function questionChart(s: QuestionSummary): ChartConfig | null {
   if (s.suppressed) return null;
-  switch (s.kind) {
-    case 'single':
-    case 'multi':
-    case 'rating':
-      return choiceChart(s);
-    case 'number':
-      return s.histogram.length > 0 ? histogramChart(s) : null;
-    case 'matrix':
-      return matrixChart(s);
-    case 'ranking':
-      return rankingChart(s);
-    default:
-      return null;
-  }
+  return withModule(s, (m, shown) => m.chart(shown));
 }
 
 /** A cross-tab as stacked bars: one bar per column value, split by the row values (column %). */

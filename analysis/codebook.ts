@@ -6,6 +6,7 @@
  */
 import 'survey-core/i18n';
 import { Model, type Question } from 'survey-core';
+import { moduleOfQuestion } from './question-kinds/registry.ts';
 
 /** Language code -> text. Every language of the edition is present. */
 export type LocalisedText = Record<string, string>;
@@ -56,7 +57,6 @@ export interface Codebook extends EditionRef {
 }
 
 const NO_ANSWER_TYPES = new Set(['html', 'expression', 'image']);
-const MULTI_SELECT = new Set(['checkbox', 'tagbox']);
 
 interface TextItem {
   value: ItemValue;
@@ -91,21 +91,10 @@ function matrixItems(q: QuestionLike, key: 'rows' | 'columns'): TextItem[] {
   return ((q[key] as TextItem[] | undefined) ?? []).map((c) => ({ value: c.value, text: c.text }));
 }
 
-/** The export columns of one question, in a stable order. */
-function exportColumnsOf(q: Omit<CodebookQuestion, 'exportColumns'>): ExportColumn[] {
-  const name = q.name;
-  const cols: ExportColumn[] = [];
-  if (MULTI_SELECT.has(q.type)) {
-    const items = [...q.choices, ...(q.otherItem ? [q.otherItem] : []), ...(q.noneItem ? [q.noneItem] : [])];
-    for (const c of items) cols.push({ name: `${name}.${String(c.value)}`, question: name, kind: 'choice', item: c.value });
-  } else if (q.type === 'ranking') {
-    for (const c of q.choices) cols.push({ name: `${name}.${String(c.value)}`, question: name, kind: 'rank', item: c.value });
-  } else if (q.type === 'matrix') {
-    for (const r of q.rows) cols.push({ name: `${name}.${String(r.value)}`, question: name, kind: 'row', item: r.value });
-  } else {
-    cols.push({ name, question: name, kind: 'value' });
-  }
-  if (q.hasComment) cols.push({ name: `${name}-Comment`, question: name, kind: 'comment' });
+/** The export columns of one question, in a stable order: its kind's, then its comment. */
+function exportColumnsOf(q: Question, base: Omit<CodebookQuestion, 'exportColumns'>): ExportColumn[] {
+  const cols = moduleOfQuestion(q).exportColumns(base);
+  if (base.hasComment) cols.push({ name: `${base.name}-Comment`, question: base.name, kind: 'comment' });
   return cols;
 }
 
@@ -163,7 +152,7 @@ export function buildCodebook(definition: Record<string, unknown>, ref: EditionR
         noneItem: foldSpecial(qi, 'none'),
         hasComment: Boolean(q.showOtherItem || q.showCommentArea || q.hasComment),
       };
-      return { ...base, exportColumns: exportColumnsOf(base) };
+      return { ...base, exportColumns: exportColumnsOf(q, base) };
     }),
   };
 }

@@ -4,11 +4,12 @@
  * the choices differ (added, removed, or seemingly renamed: another value with the same label); and
  * a difference drawn only for values that exist in both editions and are shown on both sides.
  */
-import type { AggregateOptions, ChoiceSummary, CountRow, NumberSummary, QuestionSummary, RatingSummary, Suppressed } from './aggregate-types.ts';
+import type { AggregateOptions, CountRow, NumberSummary, QuestionSummary, Suppressed } from './aggregate-types.ts';
 import type { AnyDb } from './answer-queries.ts';
 import type { ResultFilters } from './filters.ts';
 import { checkFilteredSet, summarizeQuestions } from './question-aggregates.ts';
 import { questionCatalogue, type QuestionInfo } from './question-catalogue.ts';
+import { kindModule, withModule } from './question-kinds/registry.ts';
 import { effectiveK } from './suppress-small-cells.ts';
 
 export interface EditionSide {
@@ -58,18 +59,25 @@ export interface EditionComparisonShown {
 
 export type EditionComparison = EditionComparisonShown | (Suppressed & { k: number; side?: string });
 
-const COMPARABLE = new Set<QuestionInfo['kind']>(['single', 'multi', 'rating', 'number']);
+/** How a kind is compared: shares of each value, means and medians, or not at all. */
+function comparedAs(kind: QuestionInfo['kind']): 'shares' | 'numbers' | null {
+  const c = kindModule(kind).comparison;
+  return c?.rows ? 'shares' : c?.numbers ? 'numbers' : null;
+}
 
-function rowsOf(s: QuestionSummary): CountRow[] | null {
+function rowsOf(s: QuestionSummary): readonly CountRow[] | null {
   if (s.suppressed) return null;
-  if (s.kind === 'single' || s.kind === 'multi') return (s as ChoiceSummary).choices;
-  if (s.kind === 'rating') return (s as RatingSummary).values;
-  return null;
+  return withModule(s, (m, shown) => m.comparison?.rows?.(shown) ?? null);
+}
+
+function numbersOf(s: QuestionSummary): Pick<NumberSummary, 'base' | 'mean' | 'median'> | null {
+  if (s.suppressed) return null;
+  return withModule(s, (m, shown) => m.comparison?.numbers?.(shown) ?? null);
 }
 
 function compareQuestion(a: QuestionInfo, b: QuestionInfo, before: QuestionSummary, after: QuestionSummary): ComparedQuestion {
   const notes: string[] = [];
-  const sameKind = a.kind === b.kind && COMPARABLE.has(a.kind);
+  const sameKind = a.kind === b.kind && comparedAs(a.kind) !== null;
   if (a.kind !== b.kind) notes.push(`Asked as ${a.type} in one edition and ${b.type} in the other: not compared.`);
   const beforeValues = new Set(a.choices.map((c) => c.value));
   const afterValues = new Set(b.choices.map((c) => c.value));
@@ -84,14 +92,15 @@ function compareQuestion(a: QuestionInfo, b: QuestionInfo, before: QuestionSumma
   if (added.length) notes.push(`New answers in the later edition: ${added.join(', ')}. Not compared.`);
   if (removed.length) notes.push(`Answers dropped from the later edition: ${removed.join(', ')}. Not compared.`);
   if (renamed.length) notes.push(`Possibly renamed (same label): ${renamed.map(([x, y]) => `${x} → ${y}`).join(', ')}. Not compared.`);
-  if (a.kind === 'multi' && sameKind && (added.length || removed.length)) notes.push('With a different list of answers, shares of a multiple choice may not be comparable.');
+  const changedListNote = kindModule(a.kind).comparison?.changedListNote;
+  if (changedListNote && sameKind && (added.length || removed.length)) notes.push(changedListNote);
   if (before.suppressed || after.suppressed) notes.push('One side has fewer than k answers: no comparison.');
 
   const beforeRows = rowsOf(before);
   const afterRows = rowsOf(after);
   const order = [...a.choices.map((c) => c.value), ...added];
   const label = (v: string) => b.choices.find((c) => c.value === v)?.label ?? a.choices.find((c) => c.value === v)?.label ?? v;
-  const values: ComparedValue[] = sameKind && a.kind !== 'number'
+  const values: ComparedValue[] = sameKind && comparedAs(a.kind) === 'shares'
     ? order.map((value) => {
         const x = beforeRows?.find((r) => r.value === value) ?? null;
         const y = afterRows?.find((r) => r.value === value) ?? null;
@@ -105,10 +114,7 @@ function compareQuestion(a: QuestionInfo, b: QuestionInfo, before: QuestionSumma
     name: b.name, title: b.title, kind: b.kind, compared: sameKind && !before.suppressed && !after.suppressed,
     values, added, removed, renamed, notes, before, after,
   };
-  if (sameKind && a.kind === 'number') {
-    const pick = (s: QuestionSummary) => (s.suppressed || s.kind !== 'number' ? null : { base: s.base, mean: s.mean, median: s.median });
-    out.numbers = { before: pick(before), after: pick(after) };
-  }
+  if (sameKind && comparedAs(a.kind) === 'numbers') out.numbers = { before: numbersOf(before), after: numbersOf(after) };
   return out;
 }
 

@@ -4,8 +4,9 @@
  * per line. A hidden figure is an empty value with a note; nothing here computes a figure anew.
  * Free texts are not part of aggregated tables, only their number.
  */
-import type { CountRow, EditionSummary, QuestionSummary } from './aggregate-types.ts';
+import type { EditionSummary, QuestionSummary } from './aggregate-types.ts';
 import type { Cell, Table } from './export-cells.ts';
+import { withModule } from './question-kinds/registry.ts';
 
 export const AGGREGATE_HEADER = ['question', 'question_text', 'type', 'row', 'item', 'item_label', 'measure', 'value', 'note'];
 
@@ -27,45 +28,7 @@ function* questionLines(s: QuestionSummary): Generator<Cell[]> {
     return;
   }
   yield line(null, null, null, 'answers', s.base);
-  const counts = (rows: readonly CountRow[]) =>
-    rows.flatMap((c) => [line(null, c.value, c.label, 'count', c.count), line(null, c.value, c.label, 'share', c.share)]);
-  switch (s.kind) {
-    case 'single':
-    case 'multi':
-      yield* counts(s.choices);
-      if (s.comments) yield line(null, null, null, 'texts', s.comments.count);
-      return;
-    case 'rating':
-      yield* counts(s.values);
-      yield line(null, null, null, 'mean', s.mean);
-      yield line(null, null, null, 'median', s.median);
-      return;
-    case 'ranking':
-      for (const item of s.items) {
-        yield line(null, item.value, item.label, 'mean_rank', item.meanRank);
-        yield line(null, item.value, item.label, 'first_choice', item.firstChoice);
-        yield line(null, item.value, item.label, 'first_choice_share', item.firstChoiceShare);
-        for (const [p, n] of item.byPosition.entries()) yield line(null, item.value, item.label, `position_${p + 1}`, n);
-      }
-      return;
-    case 'matrix':
-      for (const row of s.rows) {
-        yield line(row.value, null, row.label, 'row_answers', row.base);
-        for (const [i, cell] of row.cells.entries()) {
-          const column = s.columns[i];
-          yield line(row.value, column?.value ?? null, column?.label ?? null, 'count', cell.count);
-          yield line(row.value, column?.value ?? null, column?.label ?? null, 'share', cell.share);
-        }
-      }
-      return;
-    case 'number':
-      for (const m of ['mean', 'q1', 'median', 'q3'] as const) yield line(null, null, null, m, s[m]);
-      for (const bin of s.histogram) yield line(null, `${bin.from}..${bin.to}`, bin.label, 'count', bin.count, 'bin: from <= value < to');
-      return;
-    default:
-      // Texts and other answers: their number only.
-      return;
-  }
+  yield* withModule(s, (m, shown) => m.aggregateLines(shown, line));
 }
 
 export function aggregateTable(summary: EditionSummary, ctx: AggregateContext): Table {

@@ -11,6 +11,8 @@ import type { AnyDb } from './answer-queries.ts';
 import { smallFilterGroupMessage, smallFilterGroups } from './filter-differencing.ts';
 import type { ResultFilters } from './filters.ts';
 import { questionCatalogue, type QuestionInfo } from './question-catalogue.ts';
+import type { EntryRole, SummaryInput } from './question-kinds/kind-module.ts';
+import { kindModule } from './question-kinds/registry.ts';
 import * as build from './question-summaries.ts';
 import { effectiveK, isBelowK } from './suppress-small-cells.ts';
 
@@ -39,14 +41,15 @@ export const statsFromCounts = q.statsFromCounts;
 export async function summarizeQuestions(db: AnyDb, questions: readonly QuestionInfo[], filters: ResultFilters, opts: AggregateOptions): Promise<QuestionSummary[]> {
   const k = effectiveK(opts.k);
   const limit = opts.textLimit ?? DEFAULT_TEXT_LIMIT;
-  const keysOf = (...kinds: QuestionInfo['kind'][]) => questions.filter((x) => kinds.includes(x.kind)).map((x) => x.key);
+  const moduleOf = (x: QuestionInfo) => kindModule(x.kind);
+  const keysOf = (...roles: EntryRole[]) => questions.filter((x) => roles.includes(moduleOf(x).entries)).map((x) => x.key);
   const commentKeys = questions.flatMap((x) => (x.commentKey ? [x.commentKey] : []));
-  const textKeys = questions.filter((x) => x.kind === 'text').map((x) => x.key);
+  const textKeys = questions.filter((x) => moduleOf(x).tally === 'texts').map((x) => x.key);
 
   // One read of the entries for every question; the answered counts come with them (free texts
   // and "other" texts are counted among the single values, without them).
-  const multiKeys = new Set(keysOf('multi'));
-  const choiceKeys = { scalar: keysOf('single', 'rating'), array: [...multiKeys], countOnly: [...keysOf('text', 'other'), ...commentKeys] };
+  const multiKeys = new Set(keysOf('array'));
+  const choiceKeys = { scalar: keysOf('scalar'), array: [...multiKeys], countOnly: [...keysOf('answered'), ...commentKeys] };
   const entries = await q.answerEntries(db, filters, {
     full: [...choiceKeys.scalar, ...choiceKeys.array, ...keysOf('ranking', 'matrix', 'number')],
     countOnly: choiceKeys.countOnly,
@@ -64,7 +67,7 @@ export async function summarizeQuestions(db: AnyDb, questions: readonly Question
   for (const r of arrays) addAnswered(r.key, r.first);
   for (const r of cells) addAnswered(r.key, r.first);
   for (const r of positions) if (Number(r.position) === 1) addAnswered(r.key, r.n);
-  for (const x of questions.filter((x) => x.kind === 'rating')) {
+  for (const x of questions.filter((x) => moduleOf(x).statsFromValues)) {
     const rated = scalars.filter((r) => r.key === x.key).map((r) => ({ value: Number(r.value), count: Number(r.n) }));
     const fromCounts = statsFromCounts(x.key, rated);
     if (fromCounts) statsByKey.set(x.key, fromCounts);
@@ -72,7 +75,7 @@ export async function summarizeQuestions(db: AnyDb, questions: readonly Question
 
   // Histograms need each number question's range first.
   const bins = questions
-    .filter((x) => x.kind === 'number' && statsByKey.has(x.key) && !isBelowK(statsByKey.get(x.key)!.n, k))
+    .filter((x) => moduleOf(x).entries === 'number' && statsByKey.has(x.key) && !isBelowK(statsByKey.get(x.key)!.n, k))
     .map((x) => build.chooseBins(x, statsByKey.get(x.key)!));
   // Texts only for viewers allowed to read them, and only where the group is large enough.
   const textWanted = opts.viewerMaySeeTexts
@@ -113,32 +116,21 @@ export async function summarizeQuestions(db: AnyDb, questions: readonly Question
   const comment = (x: QuestionInfo) =>
     x.commentKey ? { count: answeredByKey.get(x.commentKey) ?? 0, texts: textsByKey.get(x.commentKey) ?? [] } : undefined;
 
+  const summaryOptions = { k, viewerMaySeeTexts: opts.viewerMaySeeTexts, textLimit: limit };
   return questions.map((x): QuestionSummary => {
-    switch (x.kind) {
-      case 'single':
-        return build.singleChoiceSummary(x, byValue.get(x.key) ?? EMPTY, k, comment(x), opts.viewerMaySeeTexts, limit);
-      case 'multi':
-        return build.multiChoiceSummary(x, answeredByKey.get(x.key) ?? 0, byElement.get(x.key) ?? EMPTY, k, comment(x), opts.viewerMaySeeTexts, limit);
-      case 'rating':
-        return build.ratingSummary(x, byValue.get(x.key) ?? EMPTY, statsByKey.get(x.key), k);
-      case 'ranking':
-        return build.rankingSummary(x, answeredByKey.get(x.key) ?? 0, rankMap.get(x.key) ?? new Map(), k);
-      case 'matrix':
-        return build.matrixSummary(x, answeredByKey.get(x.key) ?? 0, matrixMap.get(x.key) ?? new Map(), k);
-      case 'number':
-        return build.numberSummary(x, statsByKey.get(x.key), binsByKey.get(x.key), binCounts.get(x.key) ?? new Map(), k);
-      case 'text': {
-        const base = answeredByKey.get(x.key) ?? 0;
-        if (isBelowK(base, k)) return build.suppressedQuestion(x, k);
-        const { count: _count, ...t } = build.textSummary(base, base, k, textsByKey.get(x.key), opts.viewerMaySeeTexts, { identifying: !x.textsMayBeShown, limit });
-        return { ...build.head(x), kind: 'text', suppressed: false, base, ...t };
-      }
-      default: {
-        const base = answeredByKey.get(x.key) ?? 0;
-        if (isBelowK(base, k)) return build.suppressedQuestion(x, k);
-        return { ...build.head(x), kind: 'other', suppressed: false, base };
-      }
-    }
+    const module = moduleOf(x);
+    const input: SummaryInput = {
+      answered: answeredByKey.get(x.key) ?? 0,
+      byValue: (module.entries === 'array' ? byElement : byValue).get(x.key) ?? EMPTY,
+      positions: rankMap.get(x.key) ?? new Map(),
+      cells: matrixMap.get(x.key) ?? new Map(),
+      stats: statsByKey.get(x.key),
+      bins: binsByKey.get(x.key),
+      binCounts: binCounts.get(x.key) ?? new Map(),
+      texts: textsByKey.get(x.key),
+      comment: comment(x),
+    };
+    return module.summarize(x, input, summaryOptions);
   });
 }
 

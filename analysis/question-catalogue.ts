@@ -5,8 +5,11 @@
  */
 import 'survey-core/i18n';
 import { Model, type Question } from 'survey-core';
+import type { SummaryByKind } from './aggregate-types.ts';
+import { moduleOfQuestion } from './question-kinds/registry.ts';
 
-export type QuestionKind = 'single' | 'multi' | 'rating' | 'ranking' | 'matrix' | 'number' | 'text' | 'other';
+/** single, multi, rating, ranking, matrix, number, text, other: one module each in question-kinds/. */
+export type QuestionKind = keyof SummaryByKind;
 
 export interface Labelled {
   /** The stored value, as text (the form ->> gives in SQL). */
@@ -41,70 +44,23 @@ export interface QuestionInfo {
 }
 
 const NOT_ANSWERS = new Set(['html', 'expression', 'image', 'panel', 'paneldynamic', 'flowpanel']);
-const SINGLE = new Set(['radiogroup', 'dropdown', 'imagepicker', 'buttongroup']);
-const MULTI = new Set(['checkbox', 'tagbox']);
 const IDENTIFYING_INPUTS = new Set(['email', 'tel']);
-
-type ItemLike = { value: unknown; text?: string; name?: string };
-const labelled = (items: readonly ItemLike[] | undefined): Labelled[] =>
-  (items ?? []).map((c) => ({ value: String(c.value ?? c.name), label: String(c.text ?? c.value) }));
-
-function kindOf(q: Question): QuestionKind {
-  const type = q.getType();
-  const inputType = String((q as unknown as { inputType?: string }).inputType ?? 'text');
-  if (SINGLE.has(type) || type === 'boolean') return 'single';
-  if (MULTI.has(type)) return 'multi';
-  if (type === 'rating') return 'rating';
-  if (type === 'ranking') return 'ranking';
-  if (type === 'matrix') return 'matrix';
-  if (type === 'text' && (inputType === 'number' || inputType === 'range')) return 'number';
-  if (type === 'text' || type === 'comment') return 'text';
-  return 'other';
-}
 
 function describe(q: Question): QuestionInfo {
   const qa = q as unknown as Record<string, unknown>;
-  const type = q.getType();
-  const kind = kindOf(q);
+  const module = moduleOfQuestion(q);
   const info: QuestionInfo = {
     name: q.name,
     key: q.getValueName(),
     title: q.title || q.name,
-    type,
-    kind,
+    type: q.getType(),
+    kind: module.kind,
     choices: [],
     rows: [],
     columns: [],
     textsMayBeShown: !IDENTIFYING_INPUTS.has(String(qa.inputType ?? '')),
   };
-  if (type === 'boolean') {
-    info.choices = [
-      { value: String(qa.valueTrue ?? true), label: String(qa.labelTrue ?? 'Yes') },
-      { value: String(qa.valueFalse ?? false), label: String(qa.labelFalse ?? 'No') },
-    ];
-  } else if (kind === 'single' || kind === 'multi' || kind === 'ranking') {
-    info.choices = labelled(qa.choices as ItemLike[]);
-    const other = qa.otherItem as ItemLike | undefined;
-    const none = qa.noneItem as ItemLike | undefined;
-    if (qa.showNoneItem && none) {
-      info.noneValue = String(none.value);
-      info.choices.push({ value: info.noneValue, label: String(none.text ?? none.value) });
-    }
-    if (qa.showOtherItem && other) {
-      info.otherValue = String(other.value);
-      info.choices.push({ value: info.otherValue, label: String(other.text ?? other.value) });
-    }
-  } else if (kind === 'rating') {
-    info.choices = labelled(qa.visibleRateValues as ItemLike[]);
-  } else if (kind === 'matrix') {
-    info.rows = labelled(qa.rows as ItemLike[]);
-    info.columns = labelled(qa.columns as ItemLike[]);
-  } else if (kind === 'number') {
-    const min = Number(qa.min);
-    const max = Number(qa.max);
-    if (qa.min !== undefined && qa.min !== '' && Number.isFinite(min)) info.min = min;
-    if (qa.max !== undefined && qa.max !== '' && Number.isFinite(max)) info.max = max;
-  }
+  module.describe(q, info);
   if (qa.showOtherItem || qa.showCommentArea || qa.hasComment) info.commentKey = `${info.key}-Comment`;
   return info;
 }

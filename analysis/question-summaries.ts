@@ -3,7 +3,7 @@
  * no database here, so each rule is easy to test by hand.
  */
 import type {
-  ChoiceSummary, CountRow, HistogramBin, MatrixSummary, NumberSummary, QuestionHead, QuestionSummary,
+  ChoiceSummary, CountRow, HistogramBin, MatrixSummary, NumberSummary, QuestionHead,
   RankingSummary, RatingSummary, SuppressedQuestion, TextSummary,
 } from './aggregate-types.ts';
 import { fewerThanK } from './aggregate-types.ts';
@@ -54,12 +54,33 @@ export interface CommentInput {
  * Radiogroup, dropdown, boolean: one breakdown of the answers (cells add up to the base, which is
  * shown), so secondary suppression applies across the choices.
  */
-export function singleChoiceSummary(q: QuestionInfo, byValue: ReadonlyMap<string, number>, k: number, comment: CommentInput | undefined, allowTexts: boolean, limit?: number): QuestionSummary {
-  const counts = q.choices.map((c) => byValue.get(c.value) ?? 0);
+/** The value of the row that counts answers outside the listed choices. */
+export const UNLISTED_VALUE = '__unlisted__';
+const UNLISTED_LABEL = 'Other values (typed in by respondents, or not in the list)';
+
+/**
+ * Answers outside the listed choices (a value typed in with allowCustomChoices, or a list that
+ * changed): counted together in one row, never by their own text, which a respondent wrote.
+ */
+function unlistedCount(q: QuestionInfo, byValue: ReadonlyMap<string, number>): number {
+  const listed = new Set(q.choices.map((c) => c.value));
+  let n = 0;
+  for (const [value, count] of byValue) if (!listed.has(value)) n += count;
+  return n;
+}
+
+function withUnlisted(q: QuestionInfo, unlisted: number): QuestionInfo {
+  return unlisted > 0 ? { ...q, choices: [...q.choices, { value: UNLISTED_VALUE, label: UNLISTED_LABEL }] } : q;
+}
+
+export function singleChoiceSummary(q: QuestionInfo, byValue: ReadonlyMap<string, number>, k: number, comment: CommentInput | undefined, allowTexts: boolean, limit?: number): ChoiceSummary | SuppressedQuestion {
+  const unlisted = unlistedCount(q, byValue);
+  const rows = withUnlisted(q, unlisted);
+  const counts = [...q.choices.map((c) => byValue.get(c.value) ?? 0), ...(unlisted > 0 ? [unlisted] : [])];
   const base = counts.reduce((a, b) => a + b, 0);
   if (isBelowK(base, k)) return suppressedQuestion(q, k);
   const shown = suppressVector(counts, k);
-  const out: ChoiceSummary = { ...head(q), kind: 'single', suppressed: false, base, choices: countRows(q, shown, base) };
+  const out: ChoiceSummary = { ...head(q), kind: 'single', suppressed: false, base, choices: countRows(rows, shown, base) };
   if (q.commentKey && comment) {
     const otherIndex = q.otherValue === undefined ? -1 : q.choices.findIndex((c) => c.value === q.otherValue);
     // The texts of "other" are as many as the "other" answers: hidden with them.
@@ -72,11 +93,14 @@ export function singleChoiceSummary(q: QuestionInfo, byValue: ReadonlyMap<string
  * Checkbox, tagbox: choices overlap, so they do not add up to a total; but "chose X" and "did not
  * choose X" do add up to the base, so each count is hidden when either side is small.
  */
-export function multiChoiceSummary(q: QuestionInfo, base: number, byValue: ReadonlyMap<string, number>, k: number, comment: CommentInput | undefined, allowTexts: boolean, limit?: number): QuestionSummary {
+export function multiChoiceSummary(q: QuestionInfo, base: number, byValue: ReadonlyMap<string, number>, k: number, comment: CommentInput | undefined, allowTexts: boolean, limit?: number): ChoiceSummary | SuppressedQuestion {
   if (isBelowK(base, k)) return suppressedQuestion(q, k);
-  const counts = q.choices.map((c) => byValue.get(c.value) ?? 0);
+  // Selections of unlisted values: at most one per respondent is assumed for the share.
+  const unlisted = Math.min(base, unlistedCount(q, byValue));
+  const rows = withUnlisted(q, unlisted);
+  const counts = [...q.choices.map((c) => byValue.get(c.value) ?? 0), ...(unlisted > 0 ? [unlisted] : [])];
   const shown = counts.map((c) => suppressVector([c, Math.max(0, base - c)], k)[0] ?? null);
-  const out: ChoiceSummary = { ...head(q), kind: 'multi', suppressed: false, base, choices: countRows(q, shown, base) };
+  const out: ChoiceSummary = { ...head(q), kind: 'multi', suppressed: false, base, choices: countRows(rows, shown, base) };
   if (q.commentKey && comment) {
     const otherIndex = q.otherValue === undefined ? -1 : q.choices.findIndex((c) => c.value === q.otherValue);
     out.comments = textSummary(comment.count, base, k, comment.texts, allowTexts, { alsoHidden: otherIndex >= 0 && shown[otherIndex] === null, ...(limit ? { limit } : {}) });
@@ -89,7 +113,7 @@ export function multiChoiceSummary(q: QuestionInfo, base: number, byValue: Reado
  * with the visible counts they would pin the hidden ones (a mean gives their weighted sum, an
  * interpolated median a cumulative count).
  */
-export function ratingSummary(q: QuestionInfo, byValue: ReadonlyMap<string, number>, stats: NumberStats | undefined, k: number): QuestionSummary {
+export function ratingSummary(q: QuestionInfo, byValue: ReadonlyMap<string, number>, stats: NumberStats | undefined, k: number): RatingSummary | SuppressedQuestion {
   const counts = q.choices.map((c) => byValue.get(c.value) ?? 0);
   const base = counts.reduce((a, b) => a + b, 0);
   if (isBelowK(base, k)) return suppressedQuestion(q, k);
@@ -108,7 +132,7 @@ export function ratingSummary(q: QuestionInfo, byValue: ReadonlyMap<string, numb
  * Ranking: the item x position table (each row and each column adds up to the base), suppressed as
  * a cross-tab; first choices are its first column; a mean rank only for items with nothing hidden.
  */
-export function rankingSummary(q: QuestionInfo, base: number, positions: ReadonlyMap<string, ReadonlyMap<number, number>>, k: number): QuestionSummary {
+export function rankingSummary(q: QuestionInfo, base: number, positions: ReadonlyMap<string, ReadonlyMap<number, number>>, k: number): RankingSummary | SuppressedQuestion {
   if (isBelowK(base, k)) return suppressedQuestion(q, k);
   const width = q.choices.length;
   const counts = q.choices.map((c) => Array.from({ length: width }, (_, p) => positions.get(c.value)?.get(p + 1) ?? 0));
@@ -135,7 +159,7 @@ export function rankingSummary(q: QuestionInfo, base: number, positions: Readonl
 }
 
 /** Matrix: per row, a breakdown over the columns (no column totals are shown). */
-export function matrixSummary(q: QuestionInfo, base: number, cells: ReadonlyMap<string, ReadonlyMap<string, number>>, k: number): QuestionSummary {
+export function matrixSummary(q: QuestionInfo, base: number, cells: ReadonlyMap<string, ReadonlyMap<string, number>>, k: number): MatrixSummary | SuppressedQuestion {
   if (isBelowK(base, k)) return suppressedQuestion(q, k);
   const out: MatrixSummary = {
     ...head(q), kind: 'matrix', suppressed: false, base, columns: q.columns,
@@ -214,7 +238,7 @@ function mergeBins(fine: readonly number[], k: number): { first: number; last: n
  * none holds 1 to k-1 answers. A histogram with hidden bins next to a mean would give the hidden
  * bins away, so bins are widened instead of hidden.
  */
-export function numberSummary(q: QuestionInfo, stats: NumberStats | undefined, bins: Bins | undefined, binCounts: ReadonlyMap<number, number>, k: number): QuestionSummary {
+export function numberSummary(q: QuestionInfo, stats: NumberStats | undefined, bins: Bins | undefined, binCounts: ReadonlyMap<number, number>, k: number): NumberSummary | SuppressedQuestion {
   if (!stats || !bins || isBelowK(stats.n, k)) return suppressedQuestion(q, k);
   const fine = Array.from({ length: bins.count }, (_, i) => binCounts.get(i + 1) ?? 0);
   const edge = (i: number) => round(bins.from + i * bins.width, 6);

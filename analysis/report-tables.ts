@@ -5,11 +5,11 @@
  * no interval, and nothing is computed from a hidden figure.
  */
 import type { CountRow, QuestionSummary } from './aggregate-types.ts';
-import { LONG_LIST } from './chart-configs.ts';
 import type { CrossTabShown } from './cross-tab.ts';
 import type { ComparedQuestion } from './edition-comparison.ts';
 import { independenceTest, type IndependenceTest } from './independence-tests.ts';
-import { meanIntervalFromCounts, newcombeDifference, wilsonInterval, type Interval, type MeanInterval } from './intervals.ts';
+import { newcombeDifference, wilsonInterval, type Interval, type MeanInterval } from './intervals.ts';
+import { withModule } from './question-kinds/registry.ts';
 
 export const HIDDEN = 'hidden';
 
@@ -28,17 +28,18 @@ export interface QuestionReport {
   notes: string[];
 }
 
-const count = (n: number | null | undefined) => (n === null || n === undefined ? HIDDEN : String(n));
+export const countText = (n: number | null | undefined) => (n === null || n === undefined ? HIDDEN : String(n));
+const count = countText;
 export const percent = (share: number | null | undefined) => (share === null || share === undefined ? HIDDEN : `${(share * 100).toFixed(1)} %`);
 export const range = (i: Interval | null, scale = 100, digits = 1) => (i === null ? '—' : `${(i.low * scale).toFixed(digits)} – ${(i.high * scale).toFixed(digits)}`);
-const decimal = (x: number | null | undefined, digits = 2) => (x === null || x === undefined ? HIDDEN : x.toFixed(digits));
+export const decimalText = (x: number | null | undefined, digits = 2) => (x === null || x === undefined ? HIDDEN : x.toFixed(digits));
 
 /** Counts, shares and intervals of a list of answers over one base. */
-function shareRows(rows: readonly CountRow[], base: number): string[][] {
+export function shareRows(rows: readonly CountRow[], base: number): string[][] {
   return rows.map((r) => [r.label, count(r.count), percent(r.share), r.count === null ? '—' : range(wilsonInterval(r.count, base))]);
 }
 
-function meanLine(label: string, m: MeanInterval | null, hidden: boolean): { label: string; value: string } {
+export function meanLine(label: string, m: MeanInterval | null, hidden: boolean): { label: string; value: string } {
   if (hidden) return { label, value: HIDDEN };
   return { label, value: m ? `${m.mean.toFixed(2)} (${range(m, 1, 2)}; sd ${m.sd.toFixed(2)})` : 'not computed (fewer than two answers)' };
 }
@@ -50,70 +51,7 @@ export function questionReport(s: QuestionSummary, spread?: MeanInterval | null)
     out.notes.push(s.message);
     return out;
   }
-  const ci = '95 % interval (%)';
-  switch (s.kind) {
-    case 'single':
-    case 'multi': {
-      // A long list (countries) keeps its table short, as on the results page: answers nobody gave are counted in a note.
-      const long = s.choices.length > LONG_LIST;
-      const nobody = long ? s.choices.filter((c) => c.count === 0).length : 0;
-      out.tables.push({
-        caption: s.kind === 'multi' ? 'Respondents choosing each answer (several answers possible)' : 'Answers',
-        head: ['Answer', 'Responses', s.kind === 'multi' ? '% of respondents' : '% of answers', ci],
-        rows: shareRows(long ? s.choices.filter((c) => c.count !== 0) : s.choices, s.base),
-        foot: ['Answered', String(s.base), '', ''],
-      });
-      if (nobody > 0) out.notes.push(`${nobody} other answers of the list were given by nobody.`);
-      if (s.comments) out.stats.push({ label: 'Texts given with "other" or as a comment', value: count(s.comments.count) });
-      break;
-    }
-    case 'rating': {
-      out.tables.push({ caption: 'Ratings', head: ['Rating', 'Responses', '% of answers', ci], rows: shareRows(s.values, s.base), foot: ['Answered', String(s.base), '', ''] });
-      const numeric = s.values.every((v) => Number.isFinite(Number(v.value)));
-      const interval = numeric ? meanIntervalFromCounts(s.values.map((v) => ({ value: Number(v.value), count: v.count }))) : null;
-      out.stats.push(meanLine('Mean (95 % interval)', interval, s.mean === null), { label: 'Median', value: decimal(s.median) });
-      break;
-    }
-    case 'number':
-      out.stats.push(
-        { label: 'Answered', value: String(s.base) },
-        meanLine('Mean (95 % interval)', spread ?? null, false),
-        { label: 'Median', value: decimal(s.median) },
-        { label: 'Quartiles', value: `${decimal(s.q1)} – ${decimal(s.q3)}` },
-      );
-      out.tables.push({ caption: 'Distribution', head: ['Range', 'Responses'], rows: s.histogram.map((b) => [b.label, count(b.count)]) });
-      break;
-    case 'ranking': {
-      const positions = s.items[0]?.byPosition.length ?? 0;
-      out.tables.push({
-        caption: 'How often each item was ranked 1st, 2nd, ...',
-        head: ['Item', 'Mean rank', ...Array.from({ length: positions }, (_, p) => `Ranked ${p + 1}`), 'Ranked 1st: % (95 % interval)'],
-        rows: s.items.map((i) => [
-          i.label, decimal(i.meanRank), ...i.byPosition.map(count),
-          i.firstChoice === null ? HIDDEN : `${percent(i.firstChoiceShare)} (${range(wilsonInterval(i.firstChoice, s.base))})`,
-        ]),
-        foot: ['Answered', String(s.base), ...Array.from({ length: positions + 1 }, () => '')],
-      });
-      break;
-    }
-    case 'matrix':
-      out.tables.push({
-        caption: 'Answers per row: % of the row (95 % interval)',
-        head: ['', ...s.columns.map((c) => c.label), 'Answered'],
-        rows: s.rows.map((r) => [
-          r.label,
-          ...r.cells.map((c) => (c.count === null ? HIDDEN : `${percent(c.share)} (${range(wilsonInterval(c.count, r.base))})`)),
-          count(r.base),
-        ]),
-      });
-      break;
-    case 'text':
-      out.stats.push({ label: 'Answered', value: String(s.base) });
-      break;
-    default:
-      out.stats.push({ label: 'Answered', value: String(s.base) });
-  }
-  return out;
+  return withModule(s, (m, shown) => m.report(shown, spread));
 }
 
 export interface CrossTabReport {

@@ -15,10 +15,9 @@
 import type { EntryRow } from './answer-queries.ts';
 import type { ListFilterKey, ResultFilters } from './filters.ts';
 import { questionCatalogue, type QuestionKind } from './question-catalogue.ts';
+import { kindModule } from './question-kinds/registry.ts';
 import { COLUMNS, type Column, type Dictionaries, type ResponseSet } from './response-set.ts';
 
-/** Answer filters the index reproduces exactly: single values and lists of them. */
-const FILTERABLE: ReadonlySet<QuestionKind> = new Set(['single', 'rating', 'multi', 'ranking', 'number']);
 
 export const LIST_COLUMN: Record<ListFilterKey, Column> = {
   country: 'country', linkCountry: 'linkCountry', authorityType: 'authorityType', channel: 'link', language: 'language', wave: 'wave',
@@ -32,7 +31,7 @@ export interface EditionInfo {
 export function editionInfo(definition: Record<string, unknown>): EditionInfo {
   const catalogue = questionCatalogue(definition);
   return {
-    counted: new Set(catalogue.filter((q) => q.kind !== 'text' && q.kind !== 'other').map((q) => q.key)),
+    counted: new Set(catalogue.filter((q) => kindModule(q.kind).tally === 'values').map((q) => q.key)),
     kinds: new Map(catalogue.map((q) => [q.key, q.kind])),
   };
 }
@@ -257,7 +256,7 @@ export class IndexView {
 
 /** Whether every answer filter is one the index reproduces for these editions. */
 export function answerFiltersIndexable(f: ResultFilters, editions: readonly EditionInfo[]): boolean {
-  return f.questions.every((q) => editions.length > 0 && editions.every((e) => e.counted.has(q.question) && FILTERABLE.has(e.kinds.get(q.question) ?? 'other')));
+  return f.questions.every((q) => editions.length > 0 && editions.every((e) => e.counted.has(q.question) && kindModule(e.kinds.get(q.question) ?? 'other').filterable));
 }
 
 export { COLUMNS };

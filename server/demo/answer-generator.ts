@@ -6,6 +6,8 @@
  * the benchmarks; test/support/answer-generator.ts re-exports it.
  */
 import { Model, type Question } from 'survey-core';
+import { DEMO_WORDS, pick } from '../../analysis/question-kinds/answer-shapes.ts';
+import { moduleOfQuestion } from '../../analysis/question-kinds/registry.ts';
 
 export function seededRandom(seed: number): () => number {
   let s = seed >>> 0 || 1;
@@ -20,59 +22,9 @@ export function seededRandom(seed: number): () => number {
 }
 
 type Rng = () => number;
-const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)] as T;
 
-function choiceValues(q: Question): unknown[] {
-  const qa = q as unknown as { visibleChoices?: { value: unknown }[]; selectAllItem?: unknown; noneItem?: { value: unknown }; otherItem?: { value: unknown } };
-  return (qa.visibleChoices ?? []).filter((c) => c !== qa.selectAllItem).map((c) => c.value);
-}
-
-const WORDS = ['framework agreement', 'market consultation', 'legal advice', 'common specifications', 'language support', 'budget alignment', 'pilot', 'central purchasing body'];
-
-function valueFor(q: Question, rng: Rng): unknown {
-  const qa = q as unknown as Record<string, unknown>;
-  const type = q.getType();
-  const other = (qa.otherItem as { value: unknown } | undefined)?.value;
-  const none = (qa.noneItem as { value: unknown } | undefined)?.value;
-  switch (type) {
-    case 'radiogroup':
-    case 'dropdown':
-      return pick(rng, choiceValues(q).filter((v) => v !== other || rng() < 0.5));
-    case 'checkbox':
-    case 'tagbox': {
-      const values = choiceValues(q).filter((v) => v !== none);
-      const max = Number(qa.maxSelectedChoices ?? 0) || values.length;
-      const min = Math.max(1, Number(qa.minSelectedChoices ?? 0));
-      const count = Math.min(max, values.length, min + Math.floor(rng() * 3));
-      const shuffled = [...values].sort(() => rng() - 0.5);
-      return shuffled.slice(0, count);
-    }
-    case 'boolean':
-      return rng() < 0.5 ? (qa.valueTrue ?? true) : (qa.valueFalse ?? false);
-    case 'rating':
-      return pick(rng, ((qa.visibleRateValues as { value: unknown }[]) ?? []).map((r) => r.value));
-    case 'ranking':
-      return [...choiceValues(q)].sort(() => rng() - 0.5);
-    case 'matrix': {
-      const out: Record<string, unknown> = {};
-      const columns = ((qa.visibleColumns as { value: unknown }[]) ?? []).map((c) => c.value);
-      for (const row of (qa.visibleRows as { name: unknown }[]) ?? []) out[String(row.name)] = pick(rng, columns);
-      return out;
-    }
-    case 'text': {
-      if (qa.inputType === 'number' || qa.inputType === 'range') {
-        const min = Number(qa.min ?? 0);
-        const max = Number(qa.max ?? min + 20);
-        return Math.round(min + rng() * Math.min(max - min, 50));
-      }
-      return pick(rng, WORDS);
-    }
-    case 'comment':
-      return `${pick(rng, WORDS)}; ${pick(rng, WORDS)}.`;
-    default:
-      return undefined;
-  }
-}
+/** Each kind of question gives its own demo answer (analysis/question-kinds/). */
+const valueFor = (q: Question, rng: Rng): unknown => moduleOfQuestion(q).demoAnswer(q, rng);
 
 /** One model per definition, cleared before each use: building one costs far more than clearing it. */
 const models = new WeakMap<Record<string, unknown>, Model>();
@@ -116,7 +68,7 @@ export function generateAnswers(definition: Record<string, unknown>, seed: numbe
       const qa = q as unknown as { otherItem?: { value: unknown }; showOtherItem?: boolean };
       const chosen = Array.isArray(q.value) ? (q.value as unknown[]) : [q.value];
       // Only a shown "other" item takes a text: a plain choice may be called "other" too.
-      if (qa.showOtherItem && qa.otherItem && chosen.includes(qa.otherItem.value)) m.setComment(q.getValueName(), pick(rng, WORDS));
+      if (qa.showOtherItem && qa.otherItem && chosen.includes(qa.otherItem.value)) m.setComment(q.getValueName(), pick(rng, DEMO_WORDS));
     }
   }
   const out: Record<string, unknown> = {};

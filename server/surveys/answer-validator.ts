@@ -6,11 +6,11 @@
  */
 import 'survey-core/i18n';
 import { Model, type Question } from 'survey-core';
+import { DEFAULT_COMMENT_LIMIT, isPlainObject, type ChoiceLike } from '../../analysis/question-kinds/answer-shapes.ts';
+import { moduleOfQuestion } from '../../analysis/question-kinds/registry.ts';
 import { compileAnswerCheck, type CompiledAnswerCheck } from './compiled-answer-check.ts';
-import { takesWholeNumbers, wholeNumberMessage } from './whole-number-rule.ts';
 import { computedKeys, recompute, withoutComputed } from './computed-values.ts';
 import { declaredGroupings, type GroupingKind } from './grouping-questions.ts';
-import { isMasked, maskedValueProblems } from './masked-text.ts';
 import { errorPlace, nestedCheck, visibleValue } from '../../analysis/question-kinds/checks/nested-checks.ts';
 
 export type Answers = Record<string, unknown>;
@@ -22,108 +22,20 @@ export interface AnswerCheck {
 }
 
 export const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
-const DEFAULT_TEXT_LIMIT = 2000;
-export const DEFAULT_COMMENT_LIMIT = 10000;
+export { DEFAULT_COMMENT_LIMIT, isPlainObject };
 export const COMMENT_SUFFIX = '-Comment';
 
-type Scalar = string | number;
-const isScalar = (v: unknown): v is Scalar => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
-export const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  v !== null && typeof v === 'object' && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
-
-interface ChoiceLike {
-  value: unknown;
-}
-
-/** The values a choice question accepts now (choicesVisibleIf and other / none items included). */
-function allowedChoiceValues(q: Question): unknown[] {
-  const anyQ = q as unknown as { visibleChoices?: ChoiceLike[]; selectAllItem?: ChoiceLike };
-  return (anyQ.visibleChoices ?? []).filter((c) => c !== anyQ.selectAllItem).map((c) => c.value);
-}
-
-function textLimit(q: Question, fallback: number): number {
-  const own = (q as unknown as { maxLength?: number }).maxLength ?? -1;
-  const survey = (q.survey as unknown as { maxTextLength?: number } | undefined)?.maxTextLength ?? 0;
-  if (own > 0) return own;
-  if (survey > 0) return survey;
-  return fallback;
-}
-
-/** Checks the JSON type and the allowed values of one answer; returns messages (empty when fine). */
+/**
+ * Checks the JSON type and the allowed values of one answer; returns messages (empty when fine).
+ * Each kind of question checks its own (analysis/question-kinds/); a type no kind takes an answer
+ * for is refused below.
+ */
 export function checkValue(q: Question, value: unknown, locale = 'en'): string[] {
-  const type = q.getType();
-  const qa = q as unknown as Record<string, unknown>;
-  switch (type) {
-    case 'radiogroup':
-    case 'dropdown': {
-      if (!isScalar(value)) return ['Choose one of the listed answers.'];
-      return allowedChoiceValues(q).includes(value as Scalar) ? [] : [`"${String(value)}" is not one of the listed answers.`];
-    }
-    case 'checkbox':
-    case 'tagbox': {
-      if (!Array.isArray(value) || !value.every(isScalar)) return ['Expected a list of the listed answers.'];
-      const allowed = allowedChoiceValues(q);
-      const bad = value.filter((v) => !allowed.includes(v));
-      if (bad.length > 0) return [`${bad.map((v) => `"${String(v)}"`).join(', ')} not among the listed answers.`];
-      if (new Set(value).size !== value.length) return ['The same answer is chosen twice.'];
-      const max = Number(qa.maxSelectedChoices ?? 0);
-      if (max > 0 && value.length > max) return [`Choose at most ${max} answers.`];
-      const none = (qa.noneItem as ChoiceLike | undefined)?.value;
-      if (qa.showNoneItem && (value as unknown[]).includes(none) && value.length > 1) return ['"None" cannot be combined with other answers.'];
-      return [];
-    }
-    case 'boolean': {
-      const yes = qa.valueTrue ?? true;
-      const no = qa.valueFalse ?? false;
-      return value === yes || value === no ? [] : ['Expected yes or no.'];
-    }
-    case 'rating': {
-      const values = ((qa.visibleRateValues as ChoiceLike[] | undefined) ?? []).map((r) => r.value);
-      return isScalar(value) && values.includes(value) ? [] : [`Expected one of ${values.join(', ')}.`];
-    }
-    case 'ranking': {
-      if (!Array.isArray(value) || !value.every(isScalar)) return ['Expected a ranked list.'];
-      const allowed = allowedChoiceValues(q);
-      if (value.some((v) => !allowed.includes(v)) || new Set(value).size !== value.length) {
-        return ['The ranked list contains an unknown or repeated item.'];
-      }
-      if (!qa.selectToRankEnabled && value.length !== allowed.length) return ['Rank every item.'];
-      return [];
-    }
-    case 'matrix': {
-      if (!isPlainObject(value)) return ['Expected one answer per row.'];
-      const rows = ((qa.visibleRows as { name: unknown }[] | undefined) ?? []).map((r) => String(r.name));
-      const columns = ((qa.visibleColumns as ChoiceLike[] | undefined) ?? []).map((c) => c.value);
-      const errors: string[] = [];
-      for (const [row, col] of Object.entries(value)) {
-        if (!rows.includes(row)) errors.push(`Unknown row "${row}".`);
-        else if (!isScalar(col) || !columns.includes(col)) errors.push(`Row "${row}": "${String(col)}" is not a listed column.`);
-      }
-      return errors;
-    }
-    case 'text': {
-      const inputType = String(qa.inputType ?? 'text');
-      if (inputType === 'number' || inputType === 'range') {
-        if (typeof value !== 'number' || !Number.isFinite(value)) return ['Expected a number.'];
-        return takesWholeNumbers(q) && !Number.isInteger(value) ? [wholeNumberMessage(locale)] : [];
-      }
-      if (isMasked(q)) {
-        const masked = maskedValueProblems(q, value);
-        if (masked.length > 0 || typeof value !== 'string') return masked;
-      }
-      if (typeof value !== 'string') return ['Expected text.'];
-      return value.length > textLimit(q, DEFAULT_TEXT_LIMIT) ? ['The answer is too long.'] : [];
-    }
-    case 'comment': {
-      if (typeof value !== 'string') return ['Expected text.'];
-      return value.length > textLimit(q, DEFAULT_COMMENT_LIMIT) ? ['The answer is too long.'] : [];
-    }
-    default: {
-      // Matrices of cells, dynamic panels, multiple text, image picker, slider: their own files.
-      const nested = nestedCheck(type);
-      return nested ? nested.check(q, value, { checkValue, locale }) : ['This element takes no answer.'];
-    }
-  }
+  // Matrices of cells, dynamic panels, multiple text, image picker, slider: checked in their own
+  // files (cells and panel questions through this function again).
+  const nested = nestedCheck(q.getType());
+  if (nested) return nested.check(q, value, { checkValue, locale });
+  return moduleOfQuestion(q).check(q, value, locale) ?? ['This element takes no answer.'];
 }
 
 export function acceptsComment(q: Question): boolean {

@@ -1,7 +1,7 @@
 import t from 'tap';
 import { Model, type Question } from 'survey-core';
 import { NETWORK_LANGUAGES } from '../../server/surveys/translation-check.ts';
-import { languagesOfWholeNumberMessage, takesWholeNumbers, wholeNumberMessage } from '../../server/surveys/whole-number-rule.ts';
+import { languagesOfWholeNumberMessage, takesWholeNumbers, wholeNumberMessage } from '../../analysis/question-kinds/whole-number-rule.ts';
 
 t.test('the whole-number message exists in every language of the network', async (t) => {
   t.same([...languagesOfWholeNumberMessage()].sort(), [...NETWORK_LANGUAGES].sort());
