@@ -13,6 +13,7 @@ import * as editionTextVersions from './2026-12-04-60-edition-text-versions.ts';
 import * as unlinkableResponses from './2026-12-04-80-unlinkable-responses.ts';
 import * as reportJobs from './2026-12-04-90-report-jobs.ts';
 import * as responseIndexLog from './2026-12-04-90-response-index-log.ts';
+import * as foldAgain from './2026-12-04-95-fold-again.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-22-01-respondent-spine': respondentSpine,
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04-80-unlinkable-responses': unlinkableResponses,
   '2026-12-04-90-report-jobs': reportJobs,
   '2026-12-04-90-response-index-log': responseIndexLog,
+  '2026-12-04-95-fold-again': foldAgain,
 };
