@@ -20,6 +20,10 @@ const sizesArg = process.argv.find((a) => a.startsWith('--sizes='));
 const sizes = (sizesArg ? sizesArg.slice('--sizes='.length).split(',').map(Number) : [100_000, 1_000_000]).sort((a, b) => a - b);
 const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
 
+// `--rounds=5`; `--indexed-only`: skips the views timed once without the index (seconds each at a million).
+const roundsArg = process.argv.find((a) => a.startsWith('--rounds='));
+const rounds = roundsArg ? Number(roundsArg.slice('--rounds='.length)) : 5;
+const indexedOnly = process.argv.includes('--indexed-only');
 const keepArg = process.argv.find((a) => a.startsWith('--keep='));
 const kept = keepArg ? keepArg.slice('--keep='.length) : undefined;
 if (kept !== undefined && !/^[a-z_][a-z0-9_]*$/.test(kept)) {
@@ -62,7 +66,7 @@ try {
     await foldPending(bench.db);
     log('measuring');
     const big = size >= 1_000_000;
-    const r = await measureViews(bench.db, campaign, size, 5, (v) => !big || v.startsWith('summary, language') || v.startsWith('summary, q.jpp_experience=yes,'));
+    const r = await measureViews(bench.db, campaign, size, rounds, (v) => !indexedOnly && (!big || v.startsWith('summary, language') || v.startsWith('summary, q.jpp_experience=yes,')));
     views.push(...r.views);
     costs.push(r.cost);
     log(`index of ${size}: loaded in ${r.cost.loadSeconds.toFixed(1)} s, ${r.cost.arraysMb.toFixed(0)} MB of arrays, heap +${r.cost.heapMb.toFixed(0)} MB`);
