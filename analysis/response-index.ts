@@ -127,15 +127,23 @@ export class IndexView {
     }
     const questions = f.questions
       .filter((_, i) => !(typeof without === 'object' && without.question === i))
-      .map((q) => this.questionMatch(q.question, q.values));
+      .map((q) => ({ key: q.question, ids: this.questionMatch(q.question, q.values) }));
     return this.sets.map(({ set, n }, s) => {
       if (s === 0 && this.unchanged(0)) {
         const known = this.kept.get(id);
         if (known) return known;
       }
       const mask = set.alive.slice(0, n);
-      for (const { col, ok } of checks) narrow(mask, set.cols[col], ok);
-      for (const match of questions) narrowByEntries(mask, set.offsets, set.ents, match);
+      for (const { col, ok } of checks) {
+        // The edition, complete responses: a condition every response of the set meets costs nothing.
+        if (set.codeCounts[col].every((count, code) => count === 0 || ok[code] === 1)) continue;
+        narrow(mask, set.cols[col], ok);
+      }
+      for (const match of questions) {
+        const scalar = this.scalarMatch(set, n, match);
+        if (scalar) narrow(mask, scalar.col, scalar.ok);
+        else narrowByEntries(mask, set.offsets, set.ents, match.ids);
+      }
       if (s === 0 && this.unchanged(0)) {
         // A few selections are enough: one view asks for its own and its probes' again and again.
         if (this.kept.size >= 24) this.kept.delete(this.kept.keys().next().value!);
@@ -143,6 +151,22 @@ export class IndexView {
       }
       return mask;
     });
+  }
+
+  /**
+   * An answer filter on a question with single values only: its column (ResponseSet.scalars) and the
+   * codes (entry id + 1) it accepts. Null when the filter may match a list element.
+   */
+  private scalarMatch(set: ResponseSet, n: number, match: { key: string; ids: Uint8Array }): { col: Uint16Array | Uint32Array; ok: Uint8Array } | null {
+    const { defs } = this.dict.entries;
+    const ok = new Uint8Array(defs.length + 1);
+    for (let id = 0; id < match.ids.length; id++) {
+      if (match.ids[id] !== 1) continue;
+      if (defs[id]!.kind === 'a') return null;
+      ok[id + 1] = 1;
+    }
+    const col = scalarColumn(set, this.dict.entries.keys.byValue.get(match.key), n);
+    return { col, ok };
   }
 
   count(masks: readonly Uint8Array[] = this.select()): number {
@@ -196,16 +220,10 @@ export class IndexView {
     }
     const codes = new Uint32Array(n);
     if (byValue.size > 0) {
-      const { offsets, ents } = set;
+      const col = scalarColumn(set, keyCode, n);
       for (let i = 0; i < n; i++) {
-        if (mask[i] !== 1) continue;
-        for (let j = offsets[i]!, end = offsets[i + 1]!; j < end; j++) {
-          const c = valueOf[ents[j]!]!;
-          if (c >= 0) {
-            codes[i] = c;
-            break;
-          }
-        }
+        const e = col[i]!;
+        if (mask[i] === 1 && e > 0) codes[i] = Math.max(valueOf[e - 1]!, 0);
       }
     }
     return { codes, values };
@@ -285,22 +303,42 @@ export class IndexView {
     const counts = new Float64Array(this.dict.entries.defs.length);
     this.sets.forEach(({ set, n }, s) => {
       const m = masks[s]!;
-      const { offsets, ents } = set;
-      const selected = countOnes(m);
-      if (this.unchanged(s) && n === set.committed && selected > set.living / 2) {
-        const { totals, alive } = set;
-        for (let id = 0; id < counts.length && id < totals.length; id++) counts[id] = counts[id]! + totals[id]!;
-        for (let i = 0; i < n; i++) {
-          if (m[i] === 1 || alive[i] === 0) continue;
-          for (let j = offsets[i]!, end = offsets[i + 1]!; j < end; j++) counts[ents[j]!]!--;
-        }
+      // The first set's counts of a kept selection are kept with it (a summary reads them twice).
+      const known = s === 0 && this.unchanged(0) ? countsOfKept.get(m) : undefined;
+      if (known) {
+        for (let id = 0; id < known.length; id++) counts[id] = counts[id]! + known[id]!;
         return;
       }
-      for (let i = 0; i < n; i++) {
-        if (m[i] !== 1) continue;
-        for (let j = offsets[i]!, end = offsets[i + 1]!; j < end; j++) counts[ents[j]!]!++;
+      if (s === 0 && this.unchanged(0) && [...this.kept.values()].includes(m)) {
+        const own = this.setEntryCounts(set, n, m, s);
+        countsOfKept.set(m, own);
+        for (let id = 0; id < own.length; id++) counts[id] = counts[id]! + own[id]!;
+        return;
       }
+      const own = this.setEntryCounts(set, n, m, s);
+      for (let id = 0; id < own.length; id++) counts[id] = counts[id]! + own[id]!;
     });
+    return counts;
+  }
+
+  /** Per entry id, how many of one set's selected responses have it. */
+  private setEntryCounts(set: ResponseSet, n: number, m: Uint8Array, s: number): Float64Array {
+    const counts = new Float64Array(this.dict.entries.defs.length);
+    const { offsets, ents } = set;
+    const selected = countOnes(m);
+    if (this.unchanged(s) && n === set.committed && selected > set.living / 2) {
+      const { totals, alive } = set;
+      for (let id = 0; id < counts.length && id < totals.length; id++) counts[id] = counts[id]! + totals[id]!;
+      for (let i = 0; i < n; i++) {
+        if (m[i] === 1 || alive[i] === 0) continue;
+        for (let j = offsets[i]!, end = offsets[i + 1]!; j < end; j++) counts[ents[j]!]!--;
+      }
+      return counts;
+    }
+    for (let i = 0; i < n; i++) {
+      if (m[i] !== 1) continue;
+      for (let j = offsets[i]!, end = offsets[i + 1]!; j < end; j++) counts[ents[j]!]!++;
+    }
     return counts;
   }
 
@@ -330,8 +368,24 @@ export class IndexView {
   }
 }
 
+/** Per kept selection (the first set's), its entry counts. */
+const countsOfKept = new WeakMap<Uint8Array, Float64Array>();
+
+/** A set's column of one single-valued question, at least n long (0 where a response has no value). */
+function scalarColumn(set: ResponseSet, keyCode: number | undefined, n: number): Uint16Array | Uint32Array {
+  let col = keyCode === undefined ? undefined : set.scalars.get(keyCode);
+  if (!col) return new Uint16Array(n);
+  if (col.length < n) {
+    const longer = new (col.constructor as new (n: number) => Uint16Array | Uint32Array)(n);
+    longer.set(col);
+    col = longer;
+    set.scalars.set(keyCode!, col);
+  }
+  return col;
+}
+
 /** Clears mask[i] where the response's column value is not allowed. */
-function narrow(mask: Uint8Array, col: Uint16Array, ok: Uint8Array): void {
+function narrow(mask: Uint8Array, col: Uint16Array | Uint32Array, ok: Uint8Array): void {
   for (let i = 0; i < mask.length; i++) if (mask[i] === 1 && ok[col[i]!] !== 1) mask[i] = 0;
 }
 

@@ -102,8 +102,11 @@ function scalarText(v: unknown): string | null {
 }
 
 const utf8 = new TextEncoder();
+const ASCII = /^[\x00-\x7f]*$/;
 /** jsonb's order of object keys: shorter first, then bytewise. */
 function jsonbKeyOrder(a: string, b: string): number {
+  // ASCII names (nearly all): JavaScript's order of code units is the bytewise one, without encoding.
+  if (ASCII.test(a) && ASCII.test(b)) return a.length !== b.length ? a.length - b.length : a < b ? -1 : a > b ? 1 : 0;
   const x = utf8.encode(a);
   const y = utf8.encode(b);
   if (x.length !== y.length) return x.length - y.length;
@@ -174,10 +177,18 @@ export class ResponseSet {
   living = 0;
   /** Changes with every commit and deletion: a view compares it before trusting `totals` or a kept selection. */
   version = 0;
+  /**
+   * Per question key (its code) with single values, the response's value entry id + 1 (0: none): an
+   * answer filter or a breakdown by such a question reads one column instead of every entry.
+   */
+  scalars = new Map<number, Uint16Array | Uint32Array>();
+  /** Per column, how many responses hold each code: a condition every response meets is skipped. */
+  codeCounts: Record<Column, Float64Array>;
   private scratch: EntryDef[] = [];
 
   constructor(readonly dict: Dictionaries, private readonly countedOf: (editionId: string) => ReadonlySet<string>) {
     this.cols = Object.fromEntries(COLUMNS.map((c) => [c, new Uint16Array(0)])) as Record<Column, Uint16Array>;
+    this.codeCounts = Object.fromEntries(COLUMNS.map((c) => [c, new Float64Array(16)])) as Record<Column, Float64Array>;
   }
 
   add(r: StoredResponse): void {
@@ -191,7 +202,10 @@ export class ResponseSet {
     };
     for (const c of COLUMNS) {
       this.cols[c] = grow(this.cols[c], i + 1);
-      this.cols[c][i] = this.dict.columns[c].code(values[c]);
+      const code = this.dict.columns[c].code(values[c]);
+      this.cols[c][i] = code;
+      this.codeCounts[c] = grow(this.codeCounts[c], code + 1);
+      this.codeCounts[c][code]!++;
     }
     this.alive = grow(this.alive, i + 1);
     this.alive[i] = 1;
@@ -203,9 +217,18 @@ export class ResponseSet {
     this.offsets = grow(this.offsets, i + 2);
     this.ents = grow(this.ents, start + this.scratch.length);
     for (let j = 0; j < this.scratch.length; j++) {
-      const id = this.dict.entries.id(this.scratch[j]!);
+      const d = this.scratch[j]!;
+      const id = this.dict.entries.id(d);
       if (id > 0xffff && this.ents instanceof Uint16Array) this.ents = Uint32Array.from(this.ents);
       this.ents[start + j] = id;
+      if (d.kind === 's' || d.kind === 'n' || d.kind === 'e') {
+        const key = this.dict.entries.keyCode[id]!;
+        let col = this.scalars.get(key) ?? new Uint16Array(0);
+        col = grow(col, i + 1);
+        if (id + 1 > 0xffff && col instanceof Uint16Array) col = Uint32Array.from(col);
+        col[i] = id + 1;
+        this.scalars.set(key, col);
+      }
     }
     this.offsets[i + 1] = start + this.scratch.length;
     this.n = i + 1;
@@ -259,7 +282,7 @@ export class ResponseSet {
   /** Bytes held by the typed arrays (what one server copy pays per response). */
   bytes(): number {
     return COLUMNS.reduce((a, c) => a + this.cols[c].byteLength, 0) + this.alive.byteLength + this.foldSeq.byteLength + this.ids.byteLength
-      + this.offsets.byteLength + this.ents.byteLength + this.totals.byteLength;
+      + this.offsets.byteLength + this.ents.byteLength + this.totals.byteLength + [...this.scalars.values()].reduce((a, c) => a + c.byteLength, 0);
   }
 }
 
