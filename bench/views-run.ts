@@ -4,6 +4,7 @@
  * `--keep=<name>` fills a database of that name instead and keeps it: a later run with the same name
  * reuses its responses (filling a million takes minutes) and only adds what a larger size needs.
  */
+import os from 'node:os';
 import { sql } from 'kysely';
 import { loadReferenceLists } from '../server/surveys/reference-lists.ts';
 import { foldPending } from '../server/results/tally-folder.ts';
@@ -18,7 +19,7 @@ if (!serverUrl) {
 }
 const sizesArg = process.argv.find((a) => a.startsWith('--sizes='));
 const sizes = (sizesArg ? sizesArg.slice('--sizes='.length).split(',').map(Number) : [100_000, 1_000_000]).sort((a, b) => a - b);
-const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
+const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line} (load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')})`);
 
 // `--rounds=5`; `--indexed-only`: skips the views timed once without the index (seconds each at a million).
 const roundsArg = process.argv.find((a) => a.startsWith('--rounds='));
