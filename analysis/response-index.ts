@@ -145,8 +145,8 @@ export class IndexView {
         else narrowByEntries(mask, set.offsets, set.ents, match.ids);
       }
       if (s === 0 && this.unchanged(0)) {
-        // A few selections are enough: one view asks for its own and its probes' again and again.
-        if (this.kept.size >= 24) this.kept.delete(this.kept.keys().next().value!);
+        // A few selections are enough (one byte per response each): one view asks for its own and its probes' again and again.
+        if (this.kept.size >= 12) this.kept.delete(this.kept.keys().next().value!);
         this.kept.set(id, mask);
       }
       return mask;
