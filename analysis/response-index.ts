@@ -114,7 +114,7 @@ export class IndexView {
   select(f: ResultFilters = this.filters, without: Without = undefined): Uint8Array[] {
     const id = JSON.stringify([f.editionId, f.campaignId, f.status === 'complete' && without !== 'status',
       (Object.keys(LIST_COLUMN) as ListFilterKey[]).map((key) => (without === key ? [] : f[key])),
-      f.questions.filter((_, i) => !(typeof without === 'object' && without.question === i)), this.sets[0]?.n, this.versions[0]]);
+      f.questions.filter((_, i) => !(typeof without === 'object' && without.question === i)), this.sets[0]?.set.serial, this.sets[0]?.n, this.versions[0]]);
     const checks: { col: Column; ok: Uint8Array }[] = [];
     const one = (col: Column, values: readonly string[]) => checks.push({ col, ok: this.allowed(col, values) });
     if (f.editionId) one('edition', [f.editionId]);

@@ -155,8 +155,12 @@ function grow<T extends Growable>(a: T, need: number): T {
   return b;
 }
 
+let serials = 0;
+
 /** A set of responses as columns; appended to, never reordered (an ordinal is a response for good). */
 export class ResponseSet {
+  /** Tells sets apart (a reload builds a new one): a kept selection is of one set. */
+  readonly serial = ++serials;
   n = 0;
   cols: Record<Column, Uint16Array>;
   alive = new Uint8Array(0);
