@@ -45,15 +45,28 @@ export type GroupBy = { column: Column } | { channel: true } | { question: strin
 /** The index counts the same entries as the SQL path (answer-queries.ts), in the same shape. */
 export type EntryCount = EntryRow;
 
+/** Group values coded per response: `codes[i]` indexes `values` (0: none). */
+interface Coded {
+  codes: ArrayLike<number>;
+  values: readonly (string | null)[];
+}
+
 /** The sets one view reads (the index's and the responses it does not hold) and how to filter them. */
 export class IndexView {
+  /** The version of each set when the view was taken (see ResponseSet.version). */
+  private readonly versions: number[];
+
   constructor(
     private readonly dict: Dictionaries,
     /** Each set with how many of its responses this view reads. */
     private readonly sets: readonly { set: ResponseSet; n: number }[],
     private readonly channels: ReadonlyMap<string, string | null>,
     private readonly filters: ResultFilters,
-  ) {}
+    /** Selections of the first set kept between the views of one moment (emptied when the index changes). */
+    private readonly kept: Map<string, Uint8Array> = new Map(),
+  ) {
+    this.versions = sets.map(({ set }) => set.version);
+  }
 
   private allowed(column: Column, values: readonly string[]): Uint8Array {
     const codes = this.dict.columns[column];
@@ -87,8 +100,20 @@ export class IndexView {
     return out;
   }
 
-  /** One mask per set: the responses the filters (with overrides) select. */
+  /** Whether set s is as it was when the view was taken (its counts and kept selections hold). */
+  private unchanged(s: number): boolean {
+    return this.sets[s]!.set.version === this.versions[s];
+  }
+
+  /**
+   * One mask per set: the responses the filters (with overrides) select. Each condition is one tight
+   * pass that clears the mask where it fails, the cheapest first; an answer filter looks at the
+   * entries of the responses still selected only.
+   */
   select(f: ResultFilters = this.filters, without: Without = undefined): Uint8Array[] {
+    const id = JSON.stringify([f.editionId, f.campaignId, f.status === 'complete' && without !== 'status',
+      (Object.keys(LIST_COLUMN) as ListFilterKey[]).map((key) => (without === key ? [] : f[key])),
+      f.questions.filter((_, i) => !(typeof without === 'object' && without.question === i)), this.sets[0]?.set.serial, this.sets[0]?.n, this.versions[0]]);
     const checks: { col: Column; ok: Uint8Array }[] = [];
     const one = (col: Column, values: readonly string[]) => checks.push({ col, ok: this.allowed(col, values) });
     if (f.editionId) one('edition', [f.editionId]);
@@ -101,93 +126,145 @@ export class IndexView {
     }
     const questions = f.questions
       .filter((_, i) => !(typeof without === 'object' && without.question === i))
-      .map((q) => this.questionMatch(q.question, q.values));
-    return this.sets.map(({ set, n }) => {
-      const mask = new Uint8Array(n);
-      const cols = checks.map((c) => set.cols[c.col]);
-      const oks = checks.map((c) => c.ok);
-      const { offsets, ents, alive } = set;
-      rows: for (let i = 0; i < n; i++) {
-        if (alive[i] === 0) continue;
-        for (let c = 0; c < cols.length; c++) if (oks[c]![cols[c]![i]!] !== 1) continue rows;
-        for (const match of questions) {
-          let found = false;
-          for (let j = offsets[i]!, end = offsets[i + 1]!; j < end; j++) {
-            if (match[ents[j]!] === 1) { found = true; break; }
-          }
-          if (!found) continue rows;
-        }
-        mask[i] = 1;
+      .map((q) => ({ key: q.question, ids: this.questionMatch(q.question, q.values) }));
+    return this.sets.map(({ set, n }, s) => {
+      if (s === 0 && this.unchanged(0)) {
+        const known = this.kept.get(id);
+        if (known) return known;
+      }
+      const mask = set.alive.slice(0, n);
+      for (const { col, ok } of checks) {
+        // The edition, complete responses: a condition every response of the set meets costs nothing.
+        if (set.codeCounts[col].every((count, code) => count === 0 || ok[code] === 1)) continue;
+        narrow(mask, set.cols[col], ok);
+      }
+      for (const match of questions) {
+        const scalar = this.scalarMatch(set, n, match);
+        if (scalar) narrow(mask, scalar.col, scalar.ok);
+        else narrowByEntries(mask, set.offsets, set.ents, match.ids);
+      }
+      if (s === 0 && this.unchanged(0)) {
+        // A few selections are enough (one byte per response each): one view asks for its own and its probes' again and again.
+        if (this.kept.size >= 12) this.kept.delete(this.kept.keys().next().value!);
+        this.kept.set(id, mask);
       }
       return mask;
     });
   }
 
+  /**
+   * An answer filter on a question with single values only: its column (ResponseSet.scalars) and the
+   * codes (entry id + 1) it accepts. Null when the filter may match a list element.
+   */
+  private scalarMatch(set: ResponseSet, n: number, match: { key: string; ids: Uint8Array }): { col: Uint16Array | Uint32Array; ok: Uint8Array } | null {
+    const { defs } = this.dict.entries;
+    const ok = new Uint8Array(defs.length + 1);
+    for (let id = 0; id < match.ids.length; id++) {
+      if (match.ids[id] !== 1) continue;
+      if (defs[id]!.kind === 'a') return null;
+      ok[id + 1] = 1;
+    }
+    const col = scalarColumn(set, this.dict.entries.keys.byValue.get(match.key), n);
+    return { col, ok };
+  }
+
   count(masks: readonly Uint8Array[] = this.select()): number {
     let n = 0;
-    for (const m of masks) for (let i = 0; i < m.length; i++) n += m[i]!;
+    for (const m of masks) n += countOnes(m);
     return n;
   }
 
-  /** A function from (set, ordinal) to the response's group value (null: none). */
-  private grouping(by: GroupBy): (set: ResponseSet, i: number) => string | null {
-    if ('column' in by) {
-      const values = this.dict.columns[by.column].values;
-      return (set, i) => values[set.cols[by.column][i]!] ?? null;
-    }
+  /** The group value of every response of a set, coded. */
+  private coded(by: GroupBy, set: ResponseSet, n: number, mask: Uint8Array): Coded {
+    if ('column' in by) return { codes: set.cols[by.column], values: this.dict.columns[by.column].values };
     if ('channel' in by) {
-      const values = this.dict.columns.link.values;
-      return (set, i) => {
-        const id = values[set.cols.link[i]!];
-        return id ? this.channels.get(id) ?? null : null;
-      };
+      const links = this.dict.columns.link.values;
+      const values: (string | null)[] = [null];
+      const byChannel = new Map<string, number>();
+      const linkCode = new Uint16Array(links.length);
+      links.forEach((id, code) => {
+        const channel = id ? this.channels.get(id) ?? null : null;
+        if (channel === null) return;
+        let c = byChannel.get(channel);
+        if (c === undefined) {
+          c = values.length;
+          values.push(channel);
+          byChannel.set(channel, c);
+        }
+        linkCode[code] = c;
+      });
+      const codes = new Uint16Array(n);
+      const link = set.cols.link;
+      for (let i = 0; i < n; i++) if (mask[i] === 1) codes[i] = linkCode[link[i]!]!;
+      return { codes, values };
     }
-    const keyCode = this.dict.entries.keys.byValue.get(by.question);
+    // One question's single value: the entry id of the value, found among the selected responses' entries.
     const { defs, keyCode: keyOf } = this.dict.entries;
-    return (set, i) => {
-      if (keyCode === undefined) return null;
-      for (let j = set.offsets[i]!, end = set.offsets[i + 1]!; j < end; j++) {
-        const id = set.ents[j]!;
-        if (keyOf[id] !== keyCode) continue;
+    const keyCode = this.dict.entries.keys.byValue.get(by.question);
+    const valueOf = new Int32Array(defs.length).fill(-1);
+    const values: (string | null)[] = [null];
+    const byValue = new Map<string, number>();
+    if (keyCode !== undefined) {
+      for (let id = 0; id < defs.length; id++) {
         const d = defs[id]!;
-        if (d.kind === 's' || d.kind === 'n' || d.kind === 'e') return d.value;
+        if (keyOf[id] !== keyCode || !(d.kind === 's' || d.kind === 'n' || d.kind === 'e')) continue;
+        let c = byValue.get(d.value);
+        if (c === undefined) {
+          c = values.length;
+          values.push(d.value);
+          byValue.set(d.value, c);
+        }
+        valueOf[id] = c;
       }
-      return null;
-    };
+    }
+    const codes = new Uint32Array(n);
+    if (byValue.size > 0) {
+      const col = scalarColumn(set, keyCode, n);
+      for (let i = 0; i < n; i++) {
+        const e = col[i]!;
+        if (mask[i] === 1 && e > 0) codes[i] = Math.max(valueOf[e - 1]!, 0);
+      }
+    }
+    return { codes, values };
   }
 
   /** Selected responses per group value (null: none), as `select expr, count(*) ... group by 1`. */
   countBy(by: GroupBy, masks: readonly Uint8Array[] = this.select()): Map<string | null, number> {
-    const valueOf = this.grouping(by);
     const out = new Map<string | null, number>();
     this.sets.forEach(({ set, n }, s) => {
       const m = masks[s]!;
-      for (let i = 0; i < n; i++) {
-        if (m[i] !== 1) continue;
-        const v = valueOf(set, i);
-        out.set(v, (out.get(v) ?? 0) + 1);
-      }
+      const { codes, values } = this.coded(by, set, n, m);
+      const counts = new Float64Array(values.length + 1);
+      for (let i = 0; i < n; i++) if (m[i] === 1) counts[codes[i]!]!++;
+      counts.forEach((c, code) => {
+        if (c === 0) return;
+        const v = values[code] ?? null;
+        out.set(v, (out.get(v) ?? 0) + c);
+      });
     });
     return out;
   }
 
   /** Selected responses per pair of group values, both present. */
   countByPair(rows: GroupBy, columns: GroupBy, masks: readonly Uint8Array[] = this.select()): Map<string, { r: string; c: string; n: number }> {
-    const rowOf = this.grouping(rows);
-    const colOf = this.grouping(columns);
     const out = new Map<string, { r: string; c: string; n: number }>();
     this.sets.forEach(({ set, n }, s) => {
       const m = masks[s]!;
-      for (let i = 0; i < n; i++) {
-        if (m[i] !== 1) continue;
-        const r = rowOf(set, i);
-        const c = colOf(set, i);
-        if (r === null || c === null || r === '' || c === '') continue;
-        const id = JSON.stringify([r, c]);
-        const cell = out.get(id);
-        if (cell) cell.n++;
-        else out.set(id, { r, c, n: 1 });
-      }
+      const r = this.coded(rows, set, n, m);
+      const c = this.coded(columns, set, n, m);
+      const width = c.values.length + 1;
+      const counts = new Float64Array((r.values.length + 1) * width);
+      for (let i = 0; i < n; i++) if (m[i] === 1) counts[r.codes[i]! * width + c.codes[i]!]!++;
+      counts.forEach((count, cell) => {
+        if (count === 0) return;
+        const rv = r.values[Math.floor(cell / width)] ?? null;
+        const cv = c.values[cell % width] ?? null;
+        if (rv === null || cv === null || rv === '' || cv === '') return;
+        const id = JSON.stringify([rv, cv]);
+        const known = out.get(id);
+        if (known) known.n += count;
+        else out.set(id, { r: rv, c: cv, n: count });
+      });
     });
     return out;
   }
@@ -218,23 +295,59 @@ export class IndexView {
   }
 
   /**
+   * Per entry id, how many selected responses have it. When most of a set's committed responses are
+   * selected, its totals less the entries of the others: the unfiltered summary reads almost nothing.
+   */
+  private entryCounts(masks: readonly Uint8Array[]): Float64Array {
+    const counts = new Float64Array(this.dict.entries.defs.length);
+    this.sets.forEach(({ set, n }, s) => {
+      const m = masks[s]!;
+      // The first set's counts of a kept selection are kept with it (a summary reads them twice).
+      const known = s === 0 && this.unchanged(0) ? countsOfKept.get(m) : undefined;
+      if (known) {
+        for (let id = 0; id < known.length; id++) counts[id] = counts[id]! + known[id]!;
+        return;
+      }
+      if (s === 0 && this.unchanged(0) && [...this.kept.values()].includes(m)) {
+        const own = this.setEntryCounts(set, n, m, s);
+        countsOfKept.set(m, own);
+        for (let id = 0; id < own.length; id++) counts[id] = counts[id]! + own[id]!;
+        return;
+      }
+      const own = this.setEntryCounts(set, n, m, s);
+      for (let id = 0; id < own.length; id++) counts[id] = counts[id]! + own[id]!;
+    });
+    return counts;
+  }
+
+  /** Per entry id, how many of one set's selected responses have it. */
+  private setEntryCounts(set: ResponseSet, n: number, m: Uint8Array, s: number): Float64Array {
+    const counts = new Float64Array(this.dict.entries.defs.length);
+    const { offsets, ents } = set;
+    const selected = countOnes(m);
+    if (this.unchanged(s) && n === set.committed && selected > set.living / 2) {
+      const { totals, alive } = set;
+      for (let id = 0; id < counts.length && id < totals.length; id++) counts[id] = counts[id]! + totals[id]!;
+      for (let i = 0; i < n; i++) {
+        if (m[i] === 1 || alive[i] === 0) continue;
+        for (let j = offsets[i]!, end = offsets[i + 1]!; j < end; j++) counts[ents[j]!]!--;
+      }
+      return counts;
+    }
+    for (let i = 0; i < n; i++) {
+      if (m[i] !== 1) continue;
+      for (let j = offsets[i]!, end = offsets[i + 1]!; j < end; j++) counts[ents[j]!]!++;
+    }
+    return counts;
+  }
+
+  /**
    * The summed entries of the selected responses for the keys asked, as entryCounts gives them:
    * counted keys with their values, count-only keys as answered.
    */
   entries(full: readonly string[], countOnly: readonly string[] = [], masks: readonly Uint8Array[] = this.select()): EntryCount[] {
     const { defs } = this.dict.entries;
-    const counts = new Float64Array(defs.length);
-    this.sets.forEach(({ set, n }, s) => {
-      const m = masks[s]!;
-      const { offsets, ents } = set;
-      for (let i = 0; i < n; i++) {
-        if (m[i] !== 1) continue;
-        for (let j = offsets[i]!, end = offsets[i + 1]!; j < end; j++) {
-          const id = ents[j]!;
-          counts[id] = counts[id]! + 1;
-        }
-      }
-    });
+    const counts = this.entryCounts(masks);
     const wantValues = new Set(full);
     const wantCount = new Set(countOnly);
     const rows = new Map<string, EntryCount>();
@@ -252,6 +365,42 @@ export class IndexView {
     }
     return [...rows.values()];
   }
+}
+
+/** Per kept selection (the first set's), its entry counts. */
+const countsOfKept = new WeakMap<Uint8Array, Float64Array>();
+
+/** A set's column of one single-valued question, at least n long (0 where a response has no value). */
+function scalarColumn(set: ResponseSet, keyCode: number | undefined, n: number): Uint16Array | Uint32Array {
+  let col = keyCode === undefined ? undefined : set.scalars.get(keyCode);
+  if (!col) return new Uint16Array(n);
+  if (col.length < n) {
+    const longer = new (col.constructor as new (n: number) => Uint16Array | Uint32Array)(n);
+    longer.set(col);
+    col = longer;
+    set.scalars.set(keyCode!, col);
+  }
+  return col;
+}
+
+/** Clears mask[i] where the response's column value is not allowed. */
+function narrow(mask: Uint8Array, col: Uint16Array | Uint32Array, ok: Uint8Array): void {
+  for (let i = 0; i < mask.length; i++) if (mask[i] === 1 && ok[col[i]!] !== 1) mask[i] = 0;
+}
+
+/** Clears mask[i] where none of the response's entries matches. */
+function narrowByEntries(mask: Uint8Array, offsets: Uint32Array, ents: Uint16Array | Uint32Array, match: Uint8Array): void {
+  rows: for (let i = 0; i < mask.length; i++) {
+    if (mask[i] !== 1) continue;
+    for (let j = offsets[i]!, end = offsets[i + 1]!; j < end; j++) if (match[ents[j]!] === 1) continue rows;
+    mask[i] = 0;
+  }
+}
+
+function countOnes(m: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < m.length; i++) n += m[i]!;
+  return n;
 }
 
 /** Whether every answer filter is one the index reproduces for these editions. */

@@ -102,8 +102,11 @@ function scalarText(v: unknown): string | null {
 }
 
 const utf8 = new TextEncoder();
+const ASCII = /^[\x00-\x7f]*$/;
 /** jsonb's order of object keys: shorter first, then bytewise. */
 function jsonbKeyOrder(a: string, b: string): number {
+  // ASCII names (nearly all): JavaScript's order of code units is the bytewise one, without encoding.
+  if (ASCII.test(a) && ASCII.test(b)) return a.length !== b.length ? a.length - b.length : a < b ? -1 : a > b ? 1 : 0;
   const x = utf8.encode(a);
   const y = utf8.encode(b);
   if (x.length !== y.length) return x.length - y.length;
@@ -138,15 +141,26 @@ export function entriesOf(answers: Record<string, unknown>, counted: ReadonlySet
   }
 }
 
-function grow<T extends Uint8Array | Uint16Array | Uint32Array | Float64Array>(a: T, need: number): T {
+type Growable = Uint8Array | Uint16Array | Uint32Array | Float64Array;
+
+/**
+ * Room for `need` elements. Small arrays double; large ones grow by an eighth, so that the copy made
+ * when a million responses' entries grow costs an eighth more, not half again (memory per copy).
+ */
+function grow<T extends Growable>(a: T, need: number): T {
   if (need <= a.length) return a;
-  const b = new (a.constructor as new (n: number) => T)(Math.max(need, Math.ceil(a.length * 1.5), 1024));
+  const step = a.length < 1 << 20 ? a.length : a.length >> 3;
+  const b = new (a.constructor as new (n: number) => T)(Math.max(need, a.length + step, 1024));
   b.set(a);
   return b;
 }
 
+let serials = 0;
+
 /** A set of responses as columns; appended to, never reordered (an ordinal is a response for good). */
 export class ResponseSet {
+  /** Tells sets apart (a reload builds a new one): a kept selection is of one set. */
+  readonly serial = ++serials;
   n = 0;
   cols: Record<Column, Uint16Array>;
   alive = new Uint8Array(0);
@@ -154,11 +168,31 @@ export class ResponseSet {
   /** 16 bytes per response (its uuid), to find a deleted one. */
   ids = new Uint8Array(0);
   offsets = new Uint32Array(1);
-  ents = new Uint32Array(0);
+  /**
+   * Entry ids, two bytes each while the dictionary has fewer than 65,536 entries (it has a few
+   * thousand for the 2022 edition): half the memory of the index. Widened once if it ever grows.
+   */
+  ents: Uint16Array | Uint32Array = new Uint16Array(0);
+  /** Responses [0, committed) are counted in `totals`; later ones are being appended by a catch-up. */
+  committed = 0;
+  /** Per entry id, the living committed responses that have it: a view selecting most of them counts the rest. */
+  totals = new Float64Array(0);
+  /** Living committed responses. */
+  living = 0;
+  /** Changes with every commit and deletion: a view compares it before trusting `totals` or a kept selection. */
+  version = 0;
+  /**
+   * Per question key (its code) with single values, the response's value entry id + 1 (0: none): an
+   * answer filter or a breakdown by such a question reads one column instead of every entry.
+   */
+  scalars = new Map<number, Uint16Array | Uint32Array>();
+  /** Per column, how many responses hold each code: a condition every response meets is skipped. */
+  codeCounts: Record<Column, Float64Array>;
   private scratch: EntryDef[] = [];
 
   constructor(readonly dict: Dictionaries, private readonly countedOf: (editionId: string) => ReadonlySet<string>) {
     this.cols = Object.fromEntries(COLUMNS.map((c) => [c, new Uint16Array(0)])) as Record<Column, Uint16Array>;
+    this.codeCounts = Object.fromEntries(COLUMNS.map((c) => [c, new Float64Array(16)])) as Record<Column, Float64Array>;
   }
 
   add(r: StoredResponse): void {
@@ -172,7 +206,10 @@ export class ResponseSet {
     };
     for (const c of COLUMNS) {
       this.cols[c] = grow(this.cols[c], i + 1);
-      this.cols[c][i] = this.dict.columns[c].code(values[c]);
+      const code = this.dict.columns[c].code(values[c]);
+      this.cols[c][i] = code;
+      this.codeCounts[c] = grow(this.codeCounts[c], code + 1);
+      this.codeCounts[c][code]!++;
     }
     this.alive = grow(this.alive, i + 1);
     this.alive[i] = 1;
@@ -183,9 +220,49 @@ export class ResponseSet {
     const start = this.offsets[i]!;
     this.offsets = grow(this.offsets, i + 2);
     this.ents = grow(this.ents, start + this.scratch.length);
-    for (let j = 0; j < this.scratch.length; j++) this.ents[start + j] = this.dict.entries.id(this.scratch[j]!);
+    for (let j = 0; j < this.scratch.length; j++) {
+      const d = this.scratch[j]!;
+      const id = this.dict.entries.id(d);
+      if (id > 0xffff && this.ents instanceof Uint16Array) this.ents = Uint32Array.from(this.ents);
+      this.ents[start + j] = id;
+      if (d.kind === 's' || d.kind === 'n' || d.kind === 'e') {
+        const key = this.dict.entries.keyCode[id]!;
+        let col = this.scalars.get(key) ?? new Uint16Array(0);
+        col = grow(col, i + 1);
+        if (id + 1 > 0xffff && col instanceof Uint16Array) col = Uint32Array.from(col);
+        col[i] = id + 1;
+        this.scalars.set(key, col);
+      }
+    }
     this.offsets[i + 1] = start + this.scratch.length;
     this.n = i + 1;
+  }
+
+  /** Counts the responses appended since the last commit in `totals` (synchronously with the view's `n`). */
+  commit(upto: number = this.n): void {
+    if (this.totals.length < this.dict.entries.defs.length) {
+      const t = new Float64Array(this.dict.entries.defs.length + 1024);
+      t.set(this.totals);
+      this.totals = t;
+    }
+    const { offsets, ents, totals, alive } = this;
+    for (let i = this.committed; i < upto; i++) {
+      if (alive[i] === 0) continue;
+      this.living++;
+      for (let j = offsets[i]!, end = offsets[i + 1]!; j < end; j++) totals[ents[j]!]!++;
+    }
+    this.committed = upto;
+    this.version++;
+  }
+
+  /** Lets go of a response (deleted or purged), keeping `totals` equal to the living ones. */
+  kill(i: number): void {
+    if (this.alive[i] === 0) return;
+    this.alive[i] = 0;
+    this.version++;
+    if (i >= this.committed) return;
+    this.living--;
+    for (let j = this.offsets[i]!, end = this.offsets[i + 1]!; j < end; j++) this.totals[this.ents[j]!]!--;
   }
 
   /** The ordinal of a response by id, or -1 (a scan: deletions are rare). */
@@ -208,7 +285,8 @@ export class ResponseSet {
 
   /** Bytes held by the typed arrays (what one server copy pays per response). */
   bytes(): number {
-    return COLUMNS.reduce((a, c) => a + this.cols[c].byteLength, 0) + this.alive.byteLength + this.foldSeq.byteLength + this.ids.byteLength + this.offsets.byteLength + this.ents.byteLength;
+    return COLUMNS.reduce((a, c) => a + this.cols[c].byteLength, 0) + this.alive.byteLength + this.foldSeq.byteLength + this.ids.byteLength
+      + this.offsets.byteLength + this.ents.byteLength + this.totals.byteLength + [...this.scalars.values()].reduce((a, c) => a + c.byteLength, 0);
   }
 }
 

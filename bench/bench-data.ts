@@ -20,11 +20,12 @@ export interface BenchDatabase {
   drop: () => Promise<void>;
 }
 
-export async function createBenchDatabase(serverUrl: string): Promise<BenchDatabase> {
-  const name = `jpp_bench_${randomBytes(5).toString('hex')}`;
+export async function createBenchDatabase(serverUrl: string, kept?: string): Promise<BenchDatabase> {
+  const name = kept ?? `jpp_bench_${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  const exists = await admin.query('select 1 from pg_database where datname = $1', [name]);
+  if (exists.rowCount === 0) await admin.query(`create database ${name}`);
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
@@ -36,6 +37,7 @@ export async function createBenchDatabase(serverUrl: string): Promise<BenchDatab
     db,
     drop: async () => {
       await handle.close();
+      if (kept) return;
       const c = new pg.Client({ connectionString: serverUrl });
       await c.connect();
       await c.query(`drop database if exists ${name} with (force)`);

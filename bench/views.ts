@@ -8,6 +8,7 @@
  * `npx tsx bench/views.ts -- --sizes=100000,1000000` runs it alone (DATABASE_URL: a PostgreSQL
  * server where it may create and drop a throwaway database); `npm run bench` runs it after each fold.
  */
+import os from 'node:os';
 import type { Kysely } from 'kysely';
 import { crossTabulate } from '../analysis/cross-tab.ts';
 import { compareEditions } from '../analysis/edition-comparison.ts';
@@ -37,6 +38,8 @@ export interface IndexCost {
   arraysMb: number;
   /** Growth of the process's heap and array buffers while loading (dictionaries and maps included). */
   heapMb: number;
+  /** The process's resident memory once loaded (the runtime, the modules and the index). */
+  rssMb: number;
 }
 
 interface ViewSpec {
@@ -89,7 +92,7 @@ export async function measureViews(db: Kysely<Database>, c: BenchCampaign, respo
   await index.loaded;
   const loadSeconds = (performance.now() - t0) / 1000;
   global.gc?.();
-  const cost = { responses, loadSeconds, arraysMb: index.bytes() / 1e6, heapMb: (memory() - before) / 1e6 };
+  const cost = { responses, loadSeconds, arraysMb: index.bytes() / 1e6, heapMb: (memory() - before) / 1e6, rssMb: process.memoryUsage().rss / 1e6 };
   if (index.broken()) throw new Error(`the index is off: ${index.broken()}`);
   const views: ViewResult[] = [];
   try {
@@ -97,6 +100,8 @@ export async function measureViews(db: Kysely<Database>, c: BenchCampaign, respo
       const times: number[] = [];
       let shown = false;
       for (let r = 0; r < rounds; r++) {
+        // Cold: the selections one view shares among its passes are not kept for the next round.
+        index.forgetSelections();
         const t = performance.now();
         const out = await spec.run(db);
         times.push(performance.now() - t);
@@ -134,7 +139,8 @@ export function printViews(views: readonly ViewResult[], costs: readonly IndexCo
     console.log(`| ${name} | ${cells.join(' | ')} |`);
   }
   console.log('\nResponse index per server copy');
-  console.log('| responses | load | typed arrays | heap growth |');
-  console.log('|---|---|---|---|');
-  for (const c of costs) console.log(`| ${c.responses.toLocaleString('en')} | ${round(c.loadSeconds, 1)} s | ${round(c.arraysMb, 0)} MB | ${round(c.heapMb, 0)} MB |`);
+  console.log(`| responses | load | typed arrays | heap growth | resident | load average at the end |`);
+  console.log('|---|---|---|---|---|---|');
+  const load = os.loadavg().map((x) => round(x, 1)).join(' ');
+  for (const c of costs) console.log(`| ${c.responses.toLocaleString('en')} | ${round(c.loadSeconds, 1)} s | ${round(c.arraysMb, 0)} MB | ${round(c.heapMb, 0)} MB | ${round(c.rssMb, 0)} MB | ${load} |`);
 }
