@@ -102,3 +102,19 @@ export function dateBins(inputType: string, byValue: ReadonlyMap<string, number>
   for (const b of bins) b.label = b.from === b.to ? keyLabel(b.from, grain) : `${keyLabel(b.from, grain)} – ${keyLabel(b.to, grain)}`;
   return { grain, bins, unread };
 }
+
+/**
+ * Answers counted in bins fixed beforehand (the Dashboard's, chosen for the page's filters):
+ * a value falls in the bin whose keys hold its own key at that grain; values outside every bin
+ * are not counted. The caller suppresses the counts.
+ */
+export function countInBins(inputType: string, grain: DateGrain, bins: readonly { value: string; to: string }[], byValue: ReadonlyMap<string, number>): number[] {
+  const counts = bins.map(() => 0);
+  for (const [value, n] of byValue) {
+    const key = binKey(inputType, value, grain);
+    if (key === null) continue;
+    const i = bins.findIndex((b) => b.value <= key && key <= b.to);
+    if (i >= 0) counts[i]! += n;
+  }
+  return counts;
+}
