@@ -3,7 +3,9 @@
  * report, the chart, the SurveyJS Dashboard feed and page, and the export (the date as stored).
  */
 import t from 'tap';
+import { sql } from 'kysely';
 import { buildTestApp } from '../helper.ts';
+import { foldPending } from '../../server/results/tally-folder.ts';
 import { resultFilters } from '../../analysis/filters.ts';
 import { summarizeEdition } from '../../analysis/question-aggregates.ts';
 import type { DateSummary, EditionSummaryShown } from '../../analysis/aggregate-types.ts';
@@ -52,6 +54,13 @@ t.test('every date and time question is counted in hand-counted bins, none under
   t.same(report.tables[0]!.rows.map((r) => r.slice(0, 3)), [['2 Mar 2026', '4', '40.0 %'], ['3 Mar 2026 – 9 Mar 2026', '6', '60.0 %']]);
   const card = kindModule('date').card(q.born!, 3);
   t.same(card.tables[0]!.rows.map((r) => r.cells[0]!.text), ['3', '3', '4']);
+
+  // Folded into the running tallies, the same figures as reading the responses.
+  const read = await summarizeEdition(app.db, definition, resultFilters({ editionId }), { k: 3, viewerMaySeeTexts: true });
+  t.ok(await foldPending(app.db) >= 0);
+  t.same(await summarizeEdition(app.db, definition, resultFilters({ editionId }), { k: 3, viewerMaySeeTexts: true }), read, 'the tallies count the dates as the responses do');
+  const [{ n }] = (await sql<{ n: string }>`select count(*)::text as n from answer_tally where key = 'at'`.execute(app.db)).rows as [{ n: string }];
+  t.ok(Number(n) > 0, 'the times are in the tallies');
 
   // France only (responses 1-6): start 2 Mar 4, 3 Mar 1, 5 Mar 1 -> 3-5 Mar 2 is small and last: all in one bin of 6.
   const fr = await summarizeEdition(app.db, definition, resultFilters({ editionId, country: ['FR'] }), { k: 3, viewerMaySeeTexts: true }) as EditionSummaryShown;
