@@ -94,6 +94,12 @@ t.test('the SurveyJS Dashboard gets bars of the bins, the page a list of them, t
   const at = config.definition.pages[0]!.elements.find((e) => e.name === 'at') as unknown as { type: string; choices: unknown };
   t.same(at, { type: 'dropdown', name: 'at', choices: [{ value: '09', text: '09:00–09:59' }, { value: '10', text: '10:00–10:59' }, { value: '14', text: '14:00–14:59 – 23:00–23:59' }] });
 
+  const results = await analyst.get(`/staff/results?edition=${editionId}`);
+  t.equal(results.statusCode, 200);
+  t.match(results.body, /Answers per hour/, 'the results page has the card of the time question');
+  t.match(results.body, /14:00–14:59 – 23:00–23:59/);
+  t.notMatch(results.body, /No results yet/i);
+
   t.same(questionCatalogue(definition).map((q) => q.inputType), ['date', 'date', 'time', 'month', 'datetime-local', 'week', undefined]);
   const csv = await analyst.get(`/api/exports/responses?edition=${editionId}&format=csv`, { accept: '*/*' });
   t.equal(csv.statusCode, 200);
