@@ -99,7 +99,8 @@ export function dateBins(inputType: string, byValue: ReadonlyMap<string, number>
     bins.splice(Math.min(i, j), 2, { from: first.from, to: last.to, label: '', count: bin.count + other.count });
     i = Math.min(i, j);
   }
-  for (const b of bins) b.label = b.from === b.to ? keyLabel(b.from, grain) : `${keyLabel(b.from, grain)} – ${keyLabel(b.to, grain)}`;
+  const span = (b: DateBin) => (grain === 'hour' ? `${b.from}:00–${b.to}:59` : `${keyLabel(b.from, grain)} – ${keyLabel(b.to, grain)}`);
+  for (const b of bins) b.label = b.from === b.to ? keyLabel(b.from, grain) : span(b);
   return { grain, bins, unread };
 }
 
