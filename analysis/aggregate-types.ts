@@ -116,6 +116,18 @@ export interface TextQuestionSummary extends QuestionHead, Omit<TextSummary, 'co
   base: number;
 }
 
+/** A date or time counted per day, month, week or hour (question-kinds/date-bins.ts). */
+export interface DateSummary extends QuestionHead {
+  kind: 'date';
+  suppressed: false;
+  base: number;
+  grain: 'day' | 'month' | 'week' | 'hour';
+  /** In time order; `value` is the bin's first key, `to` its last (bins of 1..k-1 are merged). */
+  bins: (CountRow & { to: string })[];
+  /** Answers not stored in the input's own form; null when 1..k-1 (then not in the base either). */
+  unread: number | null;
+}
+
 export interface OtherSummary extends QuestionHead {
   kind: 'other';
   suppressed: false;
@@ -136,6 +148,7 @@ export interface SummaryByKind {
   matrix: MatrixSummary;
   number: NumberSummary;
   text: TextQuestionSummary;
+  date: DateSummary;
   other: OtherSummary;
 }
 

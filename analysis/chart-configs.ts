@@ -3,7 +3,7 @@
  * no functions: pages put them in a data-chart attribute and public/js/results-charts.js draws them.
  * Hidden figures stay null, which chart.js leaves out. Values are percentages of the base.
  */
-import type { ChoiceSummary, MatrixSummary, NumberSummary, QuestionSummary, RankingSummary, RatingSummary } from './aggregate-types.ts';
+import type { ChoiceSummary, DateSummary, MatrixSummary, NumberSummary, QuestionSummary, RankingSummary, RatingSummary } from './aggregate-types.ts';
 import type { CrossTabShown } from './cross-tab.ts';
 import type { ComparedQuestion } from './edition-comparison.ts';
 import { withModule } from './question-kinds/registry.ts';
@@ -143,6 +143,15 @@ export function histogramChart(s: NumberSummary): ChartConfig {
       datasets: [{ label: 'Answers', data: s.histogram.map((b) => b.count), backgroundColor: colour(0) }],
     },
     options: { ...options, datasets: { bar: { categoryPercentage: 1, barPercentage: 0.96 } } },
+  };
+}
+
+/** Dates and times: answers per bin, in time order (bins are merged until none is hidden). */
+export function dateChart(s: DateSummary): ChartConfig {
+  return {
+    type: 'bar',
+    data: { labels: s.bins.map((b) => short(b.label)), datasets: [{ label: 'Answers', data: s.bins.map((b) => b.count), backgroundColor: colour(0) }] },
+    options: barOptions({ axisTitle: 'Answers' }),
   };
 }
 

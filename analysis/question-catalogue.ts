@@ -36,6 +36,8 @@ export interface QuestionInfo {
   /** Declared bounds of a number question. */
   min?: number;
   max?: number;
+  /** The input type of a date or time question (date, datetime-local, month, week, time). */
+  inputType?: string;
   /**
    * False for answers that identify a person by their nature (e-mail address, telephone): their
    * number is counted, their text never shown.

@@ -6,6 +6,7 @@ import type { Question } from 'survey-core';
 import type { QuestionSummary, SummaryByKind } from '../aggregate-types.ts';
 import type { QuestionKind } from '../question-catalogue.ts';
 import type { KindModule } from './kind-module.ts';
+import { dateKind } from './date-kind.ts';
 import { matrixKind } from './matrix-kind.ts';
 import { multiKind } from './multi-kind.ts';
 import { numberKind } from './number-kind.ts';
@@ -23,7 +24,7 @@ let kinds: Registry | undefined;
  * registry, so the import cycle must not read a module before it is defined.
  */
 function registry(): Registry {
-  // In the order a question is matched: a number is a text question, so it comes before text.
+  // In the order a question is matched: numbers and dates are text questions, so they come before text.
   kinds ??= {
     single: singleKind,
     multi: multiKind,
@@ -31,6 +32,7 @@ function registry(): Registry {
     ranking: rankingKind,
     matrix: matrixKind,
     number: numberKind,
+    date: dateKind,
     text: textKind,
     other: otherKind,
   };

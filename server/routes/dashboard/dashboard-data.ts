@@ -1,7 +1,7 @@
 /**
  * What the SurveyJS Dashboard page and its summary endpoint compute, through the analysis modules:
  * which questions the panel shows, the fixed histogram intervals of number questions, the click
- * filters of the Dashboard turned into results filters, and each visualizer's figures.
+ * filters of the Dashboard turned into results filters, and each visualizer's figures (dates: date-panel.ts).
  */
 import type { QuestionSummary } from '../../../analysis/aggregate-types.ts';
 import { histogramCounts, numberStats, type Bins } from '../../../analysis/answer-queries.ts';
@@ -12,6 +12,7 @@ import { chooseBins } from '../../../analysis/question-summaries.ts';
 import { isSmallCell } from '../../../analysis/suppress-small-cells.ts';
 import type { AnyDb } from '../../../analysis/answer-queries.ts';
 import { ValidationError } from '../../errors.ts';
+import { dateVisualizerData, type PageDateBins } from './date-panel.ts';
 import { dashboardShape, emptyShape, type DashboardShape, type GaugeRange, type VisualizerType } from './summary-shapes.ts';
 
 export interface Interval {
@@ -123,9 +124,10 @@ function gaugeRange(q: QuestionInfo, histogram: PageHistogram | undefined): Gaug
  * The figures of one visualizer. A number question's histogram is counted in the page's fixed
  * intervals and shown whole or not at all: a hidden bin beside the mean could be worked out.
  */
-export async function visualizerData(ctx: DashboardContext, q: QuestionInfo, visualizer: VisualizerType, filters: ResultFilters, pageBins: ReadonlyMap<string, PageHistogram>): Promise<DashboardShape> {
+export async function visualizerData(ctx: DashboardContext, q: QuestionInfo, visualizer: VisualizerType, filters: ResultFilters, pageBins: ReadonlyMap<string, PageHistogram>, dateBins: ReadonlyMap<string, PageDateBins> = new Map()): Promise<DashboardShape> {
   const check = await checkFilteredSet(ctx.db, filters, ctx.k);
   if ('suppressed' in check) return emptyShape(visualizer);
+  if (q.kind === 'date') return dateVisualizerData(ctx.db, ctx.k, q, dateBins.get(q.name), visualizer, filters);
   const histogram = pageBins.get(q.name);
   if (q.kind === 'number' && visualizer === 'histogram') {
     if (!histogram) return [];

@@ -15,11 +15,12 @@ import { resolveScope } from '../../exports/export-scope.ts';
 import { editionOptions, referenceOptions } from '../../exports/exports-page.ts';
 import { filterQuery } from '../../exports/filter-query-schema.ts';
 import { intervalsOf, numberBins, panelQuestions, visualizerData, withClickFilters, type ClickFilter, type DashboardContext } from './dashboard-data.ts';
+import { dashboardDefinition, dateBinsForPage } from './date-panel.ts';
 import { VISUALIZER_TYPES } from './summary-shapes.ts';
 
 const counts = z.record(z.string(), z.number());
 const shape = z.union([
-  counts.describe('selectBase, choices, boolean, options, wordcloud: count per value; ranking: respondents who put each item first'),
+  counts.describe('selectBase, choices, boolean, options, wordcloud: count per value (a date or time: per bin, keyed by its first day, month, week or hour); ranking: respondents who put each item first'),
   z.record(z.string(), counts).describe('matrix: count per row and column'),
   z.object({ value: z.number(), minValue: z.number(), maxValue: z.number() }).describe('number: mean and the range of the gauge'),
   z.array(z.number()).describe('histogram: count per interval'),
@@ -60,6 +61,8 @@ export default async function dashboardRoutes(fastify: FastifyInstance) {
     const scope = await resolveScope(fastify, request, []);
     const ctx = context(scope.edition.definition, request.staff!.role);
     const bins = await numberBins(ctx, scope.filters);
+    const panel = panelQuestions(scope.edition.definition, ctx.mayReadTexts);
+    const dates = await dateBinsForPage(ctx.db, ctx.k, panel, scope.filters);
     const summaryQuery = filterQueryString(scope.filters, { includeEdition: true });
     return reply.viewAsync('pages/dashboard/index.hbs', staffView(request, {
       pageTitle: 'SurveyJS Dashboard',
@@ -71,8 +74,8 @@ export default async function dashboardRoutes(fastify: FastifyInstance) {
       authorityTypes: referenceOptions(fastify, 'authority-types', scope.filters.authorityType),
       includePartial: scope.filters.status === 'all',
       config: {
-        definition: scope.edition.definition,
-        questions: panelQuestions(scope.edition.definition, ctx.mayReadTexts).map((q) => q.name),
+        definition: dashboardDefinition(scope.edition.definition, dates),
+        questions: panel.map((q) => q.name),
         questionOptions: intervalsOf(bins),
         summaryUrl: `/api/dashboard/summary?${summaryQuery}`,
         licenseKey: fastify.config.SURVEYJS_LICENSE_KEY ?? null,
@@ -104,7 +107,9 @@ export default async function dashboardRoutes(fastify: FastifyInstance) {
     if (!question) throw new NotFoundError('There is no such question in this edition.');
     const filters = withClickFilters(scope.edition.definition, scope.filters, parseClickFilters(filter));
     const bins = question.kind === 'number' ? await numberBins(ctx, scope.filters) : new Map();
+    // A date's bins are the page's (chosen for its filters), whatever the Dashboard's clicks.
+    const dates = question.kind === 'date' ? await dateBinsForPage(ctx.db, ctx.k, [question], scope.filters) : new Map();
     reply.header('cache-control', 'no-store');
-    return visualizerData(ctx, question, visualizer, filters, bins);
+    return visualizerData(ctx, question, visualizer, filters, bins, dates);
   });
 }
