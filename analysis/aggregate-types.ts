@@ -122,6 +122,19 @@ export interface OtherSummary extends QuestionHead {
   base: number;
 }
 
+/**
+ * A value computed by the server (an expression question, a calculated value kept in the results):
+ * its number summary when every value is a number, else its values counted like one answer from a
+ * list; neither when they are too scattered (then only the base).
+ */
+export interface ComputedSummary extends QuestionHead {
+  kind: 'computed';
+  suppressed: false;
+  base: number;
+  numbers?: NumberSummary;
+  values?: ChoiceSummary;
+}
+
 export interface SuppressedQuestion extends QuestionHead, Suppressed {}
 
 /**
@@ -136,6 +149,7 @@ export interface SummaryByKind {
   matrix: MatrixSummary;
   number: NumberSummary;
   text: TextQuestionSummary;
+  computed: ComputedSummary;
   other: OtherSummary;
 }
 

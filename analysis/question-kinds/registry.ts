@@ -6,6 +6,7 @@ import type { Question } from 'survey-core';
 import type { QuestionSummary, SummaryByKind } from '../aggregate-types.ts';
 import type { QuestionKind } from '../question-catalogue.ts';
 import type { KindModule } from './kind-module.ts';
+import { computedKind } from './computed-kind.ts';
 import { matrixKind } from './matrix-kind.ts';
 import { multiKind } from './multi-kind.ts';
 import { numberKind } from './number-kind.ts';
@@ -32,6 +33,7 @@ function registry(): Registry {
     matrix: matrixKind,
     number: numberKind,
     text: textKind,
+    computed: computedKind,
     other: otherKind,
   };
   return kinds;
