@@ -4,7 +4,13 @@
  * Dashboard feed, the exports and the codebook. The figures below are counted by hand.
  */
 import t from 'tap';
+import { tallyKeys } from '../../../analysis/answer-tally.ts';
+import { compareEditions, type EditionComparisonShown } from '../../../analysis/edition-comparison.ts';
+import { resultFilters } from '../../../analysis/filters.ts';
+import { summarizeEdition } from '../../../analysis/question-aggregates.ts';
+import { foldPending } from '../../../server/results/tally-folder.ts';
 import { buildTestApp } from '../../helper.ts';
+import { seedResults, times } from '../../analysis/support/results-fixture.ts';
 import { publishAndLink } from '../../support/publish-definition.ts';
 import { parseCsv } from '../../support/csv.ts';
 import { staffClient } from '../staff/staff-client.ts';
@@ -93,4 +99,33 @@ t.test('exports: a column per computed value, and the codebook says the server c
   t.same(questions.filter((x) => x.computed).map((x) => [x.name, x.type]), [['line', 'expression'], ['label', 'expression'], ['band', 'expression'], ['total', 'calculatedvalue']]);
   const csv = await analyst.get(`/api/exports/codebook?edition=${link.editionId}&format=csv`, { accept: '*/*' });
   t.match(csv.body, /orders,1,total,calculatedvalue,,source,computed by the server from the answers/);
+});
+
+t.test('the fold counts the computed values: the same figures from the tallies', async (t) => {
+  t.same(tallyKeys(definition).counted, ['price', 'quantity', 'line', 'label', 'band', 'total']);
+  const summary = () => summarizeEdition(app.db, definition, resultFilters({ editionId: link.editionId }), { k: 3, viewerMaySeeTexts: true });
+  const before = await summary();
+  await foldPending(app.db);
+  t.equal(Number((await app.db.selectFrom('response').select((eb) => eb.fn.countAll().as('n')).where('tallied', '=', false).executeTakeFirstOrThrow()).n), 0, 'every response folded');
+  const tallied = await app.db.selectFrom('answer_tally').select(['value', 'kind']).distinct().where('edition_id', '=', link.editionId).where('key', '=', 'label').orderBy('value').execute();
+  t.same(tallied, [{ value: 'bulk', kind: 's' }, { value: 'single', kind: 's' }], 'the tallies hold the recomputed values');
+  t.same(await summary(), before);
+});
+
+t.test('two editions: computed numbers compared by mean and median, by name', async (t) => {
+  const row = (price: number, quantity: number, line: number) => ({ link: 'A' as const, country: 'FR', authority: 'police', language: 'en', answers: { price, quantity, line, label: quantity > 10 ? 'bulk' : 'single', total: line } });
+  const a = await seedResults(app, [...times(3, row(1, 2, 2)), ...times(3, row(2, 2, 4))], { definition, edition: '2019' });
+  const b = await seedResults(app, [...times(4, row(3, 2, 6)), ...times(3, row(1, 1, 1))], { definition, edition: '2022' });
+  const c = (await compareEditions(
+    app.db,
+    { label: '2019', definition, filters: resultFilters({ editionId: a.editionId }) },
+    { label: '2022', definition, filters: resultFilters({ editionId: b.editionId }) },
+    { k: 3, viewerMaySeeTexts: false },
+  )) as EditionComparisonShown;
+  const line = c.questions.find((q) => q.name === 'line')!;
+  // 2019: 2 x3, 4 x3 -> mean 3, median 3; 2022: 6 x4, 1 x3 -> mean 27 / 7 = 3.86, median 6.
+  t.same(line.numbers, { before: { base: 6, mean: 3, median: 3 }, after: { base: 7, mean: 3.86, median: 6 } });
+  t.ok(line.compared);
+  const label = c.questions.find((q) => q.name === 'label')!;
+  t.same(label.numbers, { before: null, after: null }, 'values that are not numbers are not compared');
 });
