@@ -8,6 +8,7 @@ import { tallyKeys } from '../../../analysis/answer-tally.ts';
 import { compareEditions, type EditionComparisonShown } from '../../../analysis/edition-comparison.ts';
 import { resultFilters } from '../../../analysis/filters.ts';
 import { summarizeEdition } from '../../../analysis/question-aggregates.ts';
+import { questionReport } from '../../../analysis/report-tables.ts';
 import { foldPending } from '../../../server/results/tally-folder.ts';
 import { buildTestApp } from '../../helper.ts';
 import { seedResults, times } from '../../analysis/support/results-fixture.ts';
@@ -71,6 +72,21 @@ t.test('the recomputed values are summarised: numbers as numbers, values counted
   t.equal(band[2]!.count, null, 'its count is hidden');
   t.equal(band.filter((c) => c.count === null).length, 2, 'and one more, so that it cannot be worked out');
   t.notMatch(res.body, /forged|huge/);
+});
+
+t.test('the report tables and the aggregate export carry the same figures', async (t) => {
+  const res = await analyst.get(`/api/results/summary?edition=${link.editionId}`, json);
+  const q = (name: string) => res.json().questions.find((x: { name: string }) => x.name === name);
+  const line = questionReport(q('line'));
+  t.match(line.stats, [{ label: 'Answered', value: '9' }]);
+  t.same(line.tables[0]!.rows.map((r) => r[1]), ['4', '0', '5'], 'bins 0-10, 10-20, 20-210 (the lone 200 joins the last)');
+  t.match(questionReport(q('label')).notes, [/Computed by the server/]);
+  const agg = await analyst.get(`/api/exports/aggregates?edition=${link.editionId}`, { accept: '*/*' });
+  t.equal(agg.statusCode, 200);
+  const rows = parseCsv(agg.body.replace(/^\uFEFF/, ''));
+  const counts = rows.filter((r) => r.includes('label') && r.includes('count')).map((r) => r.filter((c) => c === 'bulk' || c === 'single' || c === '5' || c === '4'));
+  t.same(counts, [['bulk', 'bulk', '5'], ['single', 'single', '4']]);
+  t.notMatch(agg.body, /huge|forged/);
 });
 
 t.test('the results page shows them, said to be computed by the server', async (t) => {
