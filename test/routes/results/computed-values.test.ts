@@ -100,6 +100,9 @@ t.test('the Dashboard feed counts the values', async (t) => {
   const res = await analyst.get(`/api/dashboard/summary?edition=${link.editionId}&question=label&visualizer=selectBase`, json);
   t.equal(res.statusCode, 200, res.body);
   t.same(res.json(), { bulk: 5, single: 4 });
+  // survey-analytics draws an expression with its number gauge: the mean within the histogram's range.
+  const gauge = await analyst.get(`/api/dashboard/summary?edition=${link.editionId}&question=line&visualizer=number`, json);
+  t.same(gauge.json(), { value: 34.89, minValue: 0, maxValue: 210 });
 });
 
 t.test('exports: a column per computed value, and the codebook says the server computes it', async (t) => {
