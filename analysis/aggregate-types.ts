@@ -134,6 +134,19 @@ export interface OtherSummary extends QuestionHead {
   base: number;
 }
 
+/**
+ * A value computed by the server (an expression question, a calculated value kept in the results):
+ * its number summary when every value is a number, else its values counted like one answer from a
+ * list; neither when they are too scattered (then only the base).
+ */
+export interface ComputedSummary extends QuestionHead {
+  kind: 'computed';
+  suppressed: false;
+  base: number;
+  numbers?: NumberSummary;
+  values?: ChoiceSummary;
+}
+
 export interface SuppressedQuestion extends QuestionHead, Suppressed {}
 
 /**
@@ -149,6 +162,7 @@ export interface SummaryByKind {
   number: NumberSummary;
   text: TextQuestionSummary;
   date: DateSummary;
+  computed: ComputedSummary;
   other: OtherSummary;
 }
 

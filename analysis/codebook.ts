@@ -43,6 +43,8 @@ export interface CodebookQuestion {
   noneItem: CodebookItem | null;
   /** A "<name>-Comment" text is stored (the "other" text or a comment area). */
   hasComment: boolean;
+  /** Computed by the server from the answers (an expression, a calculated value); never sent by the respondent. */
+  computed?: true;
   exportColumns: ExportColumn[];
 }
 
@@ -56,7 +58,7 @@ export interface Codebook extends EditionRef {
   questions: CodebookQuestion[];
 }
 
-const NO_ANSWER_TYPES = new Set(['html', 'expression', 'image']);
+const NO_ANSWER_TYPES = new Set(['html', 'image']);
 
 interface TextItem {
   value: ItemValue;
@@ -151,10 +153,22 @@ export function buildCodebook(definition: Record<string, unknown>, ref: EditionR
         otherItem: foldSpecial(qi, 'other'),
         noneItem: foldSpecial(qi, 'none'),
         hasComment: Boolean(q.showOtherItem || q.showCommentArea || q.hasComment),
+        ...(type === 'expression' ? { computed: true as const } : {}),
       };
       return { ...base, exportColumns: exportColumnsOf(q, base) };
-    }),
+    }).concat(calculatedValues(m, languages, new Set(questions.map((q) => q.getValueName())))),
   };
+}
+
+/** The calculated values kept in the results (stored recomputed by the server), after the questions. */
+function calculatedValues(m: Model, languages: string[], taken: ReadonlySet<string>): CodebookQuestion[] {
+  return m.calculatedValues
+    .filter((c) => c.includeIntoResult && c.name && !taken.has(c.name))
+    .map((c) => ({
+      name: c.name, type: 'calculatedvalue', title: Object.fromEntries(languages.map((lang) => [lang, c.name])),
+      choices: [], rows: [], columns: [], otherItem: null, noneItem: null, hasComment: false, computed: true as const,
+      exportColumns: [{ name: c.name, question: c.name, kind: 'value' as const }],
+    }));
 }
 
 const cache = new Map<string, Codebook>();

@@ -5,7 +5,7 @@
 import type { Codebook, CodebookItem, CodebookQuestion, LocalisedText } from './codebook.ts';
 import type { Cell, Table } from './export-cells.ts';
 
-type Element = 'question' | 'choice' | 'other' | 'none' | 'row' | 'column' | 'export_column';
+type Element = 'question' | 'source' | 'choice' | 'other' | 'none' | 'row' | 'column' | 'export_column';
 
 export function codebookHeader(cb: Codebook): string[] {
   return ['survey', 'edition', 'question', 'type', 'input_type', 'element', 'value', 'export_column', 'column_kind', ...cb.languages.map((l) => `label_${l}`)];
@@ -17,6 +17,8 @@ function* questionRows(cb: Codebook, q: CodebookQuestion): Generator<Cell[]> {
   ];
   const item = (element: Element, i: CodebookItem) => line(element, i.value, i.text);
   yield line('question', null, q.title);
+  // Said on its own line so that the header stays what readers of earlier exports know.
+  if (q.computed) yield line('source', 'computed by the server from the answers', null);
   for (const c of q.choices) yield item('choice', c);
   if (q.otherItem) yield item('other', q.otherItem);
   if (q.noneItem) yield item('none', q.noneItem);

@@ -43,9 +43,11 @@ export interface QuestionInfo {
    * number is counted, their text never shown.
    */
   textsMayBeShown: boolean;
+  /** Computed by the server from the answers (an expression, a calculated value), never asked. */
+  computed?: boolean;
 }
 
-const NOT_ANSWERS = new Set(['html', 'expression', 'image', 'panel', 'paneldynamic', 'flowpanel']);
+const NOT_ANSWERS = new Set(['html', 'image', 'panel', 'paneldynamic', 'flowpanel']);
 const IDENTIFYING_INPUTS = new Set(['email', 'tel']);
 
 function describe(q: Question): QuestionInfo {
@@ -67,6 +69,16 @@ function describe(q: Question): QuestionInfo {
   return info;
 }
 
+/**
+ * The calculated values a definition keeps in its results (`includeIntoResult`), which the server
+ * stores recomputed (server/surveys/computed-values.ts); after the questions, as they are not asked.
+ */
+function calculatedValues(m: Model, taken: ReadonlySet<string>): QuestionInfo[] {
+  return m.calculatedValues
+    .filter((c) => c.includeIntoResult && c.name && !taken.has(c.name))
+    .map((c) => ({ name: c.name, key: c.name, title: c.name, type: 'calculatedvalue', kind: 'computed', choices: [], rows: [], columns: [], textsMayBeShown: true, computed: true }));
+}
+
 const cache = new Map<string, QuestionInfo[]>();
 const CACHE_SIZE = 32;
 
@@ -81,6 +93,7 @@ export function questionCatalogue(definition: Record<string, unknown>, locale = 
     .getAllQuestions(false, false, false)
     .filter((q) => !NOT_ANSWERS.has(q.getType()))
     .map(describe);
+  questions.push(...calculatedValues(m, new Set(questions.map((q) => q.key))));
   cache.set(cacheKey, questions);
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   return questions;

@@ -1,6 +1,7 @@
 /**
- * What the fold counts changed: a text with a numeric or currency mask is counted as a number, and
- * choices taken from another question (and values typed in beside them) are counted. Responses folded
+ * What the fold counts changed: a text with a numeric or currency mask is counted as a number; choices
+ * taken from another question (and values typed in beside them), dates and times, and the values the
+ * server computes are counted. Responses folded
  * before would lack those counts, so every response is folded again: the tallies and their text copies
  * are emptied and every response marked not folded; results read the responses meanwhile, so their
  * figures stay exact. The 'shuffle' event with the largest `upto` makes every running copy's response

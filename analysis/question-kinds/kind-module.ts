@@ -88,7 +88,8 @@ export interface KindModule<K extends QuestionKind> {
   /** How two editions are compared: shares of each value, or means and medians; absent: not compared. */
   comparison?: {
     rows?(s: Shown<K>): readonly CountRow[];
-    numbers?(s: Shown<K>): Pick<NumberSummary, 'base' | 'mean' | 'median'>;
+    /** null: this summary is not compared (a computed value counted as values). */
+    numbers?(s: Shown<K>): Pick<NumberSummary, 'base' | 'mean' | 'median'> | null;
     /** Said when the two editions list different answers. */
     changedListNote?: string;
   };

@@ -7,6 +7,7 @@ import type { QuestionSummary, SummaryByKind } from '../aggregate-types.ts';
 import type { QuestionKind } from '../question-catalogue.ts';
 import type { KindModule } from './kind-module.ts';
 import { dateKind } from './date-kind.ts';
+import { computedKind } from './computed-kind.ts';
 import { matrixKind } from './matrix-kind.ts';
 import { multiKind } from './multi-kind.ts';
 import { numberKind } from './number-kind.ts';
@@ -34,6 +35,7 @@ function registry(): Registry {
     number: numberKind,
     date: dateKind,
     text: textKind,
+    computed: computedKind,
     other: otherKind,
   };
   return kinds;

@@ -13,9 +13,10 @@ definition.pages[0]!.elements.push(
 const cb = buildCodebook(definition as unknown as Record<string, unknown>, { surveyId: 'test', edition: '2024' });
 const q = (name: string) => cb.questions.find((x) => x.name === name)!;
 
-t.test('lists every question that takes an answer, and no other element', async (t) => {
+t.test('lists every question that takes an answer or holds a computed value, and no other element', async (t) => {
   t.same(cb.languages, ['en', 'fr']);
-  t.same(cb.questions.map((x) => x.name), ['experience', 'country', 'kinds', 'segments', 'again', 'satisfaction', 'obstacles', 'phases', 'count', 'email', 'remarks', 'channel', 'copy', 'titled']);
+  t.same(cb.questions.map((x) => x.name), ['experience', 'country', 'kinds', 'segments', 'again', 'satisfaction', 'obstacles', 'phases', 'count', 'email', 'remarks', 'channel', 'copy', 'titled', 'computed']);
+  t.same([q('computed').type, q('computed').computed], ['expression', true], 'an expression is listed, computed by the server');
   t.same([q('count').type, q('count').inputType, q('remarks').type, q('remarks').inputType], ['text', 'number', 'comment', undefined]);
 });
 
