@@ -6,11 +6,17 @@ import type { ExportColumn, ItemValue } from './codebook.ts';
 
 export type Cell = string | number | boolean | null;
 
+/**
+ * A cell of the JSON export: an answer SurveyJS gives as an object or a list (a matrix of cells,
+ * a dynamic panel, multiple text) stays that object or list there; CSV and XLSX hold its JSON text.
+ */
+export type JsonCell = Cell | readonly unknown[] | { readonly [key: string]: unknown };
+
 /** A header and its rows, produced lazily so that an export never holds every row at once. */
-export interface Table {
+export interface Table<C = Cell> {
   name: string;
   header: string[];
-  rows: AsyncIterable<Cell[]> | Iterable<Cell[]>;
+  rows: AsyncIterable<C[]> | Iterable<C[]>;
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -28,6 +34,15 @@ const sameItem = (a: unknown, b: ItemValue | undefined) => a === b || (a !== nul
 
 /** One cell per export column; an unanswered question gives empty cells (not zeros). */
 export function answerCells(columns: readonly ExportColumn[], answers: Record<string, unknown>): Cell[] {
+  return cellsWith(columns, answers, scalar);
+}
+
+/** As answerCells, but an answer of one column that is an object or a list is kept as given (JSON export). */
+export function answerJsonCells(columns: readonly ExportColumn[], answers: Record<string, unknown>): JsonCell[] {
+  return cellsWith(columns, answers, asGiven);
+}
+
+function cellsWith<C extends JsonCell>(columns: readonly ExportColumn[], answers: Record<string, unknown>, whole: (v: unknown) => C): (C | Cell)[] {
   return columns.map((col) => {
     if (col.kind === 'comment') return scalar(answers[`${col.question}-Comment`]);
     const answer = answers[col.question];
@@ -43,7 +58,7 @@ export function answerCells(columns: readonly ExportColumn[], answers: Record<st
       case 'row':
         return typeof answer === 'object' && !Array.isArray(answer) ? scalar((answer as Record<string, unknown>)[String(col.item)]) : null;
       default:
-        return scalar(answer);
+        return whole(answer);
     }
   });
 }
@@ -53,4 +68,9 @@ function scalar(v: unknown): Cell {
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
   // A shape the edition does not define (should not happen after validation): keep it readable.
   return JSON.stringify(v);
+}
+
+function asGiven(v: unknown): JsonCell {
+  if (v !== null && typeof v === 'object') return v as JsonCell;
+  return scalar(v);
 }

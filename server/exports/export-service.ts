@@ -18,7 +18,7 @@ import { summarizeEdition } from '../../analysis/question-aggregates.ts';
 import type { Edition } from '../db/schema.ts';
 import type { ExportScope } from './export-scope.ts';
 import { streamExportRows } from './response-export-repository.ts';
-import { responseTable } from './response-table.ts';
+import { responseJsonTable, responseTable } from './response-table.ts';
 
 export type ExportFormat = 'csv' | 'xlsx' | 'json';
 
@@ -66,8 +66,11 @@ export function codebookDownload(edition: Edition, format: ExportFormat): Downlo
 export function responsesDownload(app: FastifyInstance, scope: ExportScope, format: ExportFormat): Download {
   const cb = editionCodebook(scope.edition);
   const rows = streamExportRows(app.db, app.dbKind, (qb) => applyResultFilters(qb, scope.filters).where('response.edition_id', '=', scope.edition.id));
+  const name = fileName(scope.edition, 'responses', format, today());
+  // JSON holds answers as SurveyJS gives them: a matrix or a panel as its object or list, not its text.
+  if (format === 'json') return { body: jsonArrayStream(responseJsonTable(cb, rows), { omitEmpty: true }), filename: name, contentType: CONTENT_TYPES.json };
   const tables = [responseTable(cb, rows), ...(format === 'xlsx' ? [codebookTable(cb)] : [])];
-  return download(tables, format, fileName(scope.edition, 'responses', format, today()));
+  return download(tables, format, name);
 }
 
 /** Aggregated tables with suppression; in XLSX the codebook is the second sheet. */

@@ -4,7 +4,7 @@
  * lead back to a link or a person: no token, no resume or deletion hash, dates without a time.
  */
 import type { Codebook } from '../../analysis/codebook.ts';
-import { answerCells, type Cell, type Table } from '../../analysis/export-cells.ts';
+import { answerCells, answerJsonCells, type Cell, type JsonCell, type Table } from '../../analysis/export-cells.ts';
 import type { ExportResponseRow } from './response-export-repository.ts';
 
 const META: [string, (r: ExportResponseRow) => Cell][] = [
@@ -37,6 +37,18 @@ export function responseTable(cb: Codebook, rows: AsyncIterable<ExportResponseRo
     header: responseHeader(cb),
     rows: (async function* () {
       for await (const r of rows) yield [...META.map(([, get]) => get(r)), ...answerCells(columns, r.answers ?? {})];
+    })(),
+  };
+}
+
+/** The same table for the JSON export: answers SurveyJS gives as objects or lists stay objects and lists. */
+export function responseJsonTable(cb: Codebook, rows: AsyncIterable<ExportResponseRow>): Table<JsonCell> {
+  const columns = cb.questions.flatMap((q) => q.exportColumns);
+  return {
+    name: 'responses',
+    header: responseHeader(cb),
+    rows: (async function* () {
+      for await (const r of rows) yield [...META.map(([, get]) => get(r)), ...answerJsonCells(columns, r.answers ?? {})];
     })(),
   };
 }

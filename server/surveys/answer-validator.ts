@@ -11,6 +11,7 @@ import { moduleOfQuestion } from '../../analysis/question-kinds/registry.ts';
 import { compileAnswerCheck, type CompiledAnswerCheck } from './compiled-answer-check.ts';
 import { computedKeys, recompute, withoutComputed } from './computed-values.ts';
 import { declaredGroupings, type GroupingKind } from './grouping-questions.ts';
+import { withoutValueWarnings } from './quiet-value-warnings.ts';
 import { errorPlace, nestedCheck, visibleValue } from '../../analysis/question-kinds/checks/nested-checks.ts';
 
 export type Answers = Record<string, unknown>;
@@ -104,7 +105,8 @@ export class AnswerValidator {
     // The fast path never compiles a definition that computes values (expression, calculatedValues).
     const accepted = this.computed.size === 0 ? this.compiled?.accept(input, mode) : undefined;
     if (accepted) return { answers: accepted, errors: Object.create(null) as QuestionErrors };
-    return this.checkWithSurveyCore(input, locale, mode);
+    // survey-core would print a wrong-typed value (a respondent's answer) to the console: silenced.
+    return withoutValueWarnings(() => this.checkWithSurveyCore(input, locale, mode));
   }
 
   private checkWithSurveyCore(input: unknown, locale: string, mode: 'complete' | 'partial'): AnswerCheck {

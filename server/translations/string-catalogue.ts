@@ -12,9 +12,15 @@ export const TEXT_KEYS = new Set([
   'commentPlaceholder', 'minRateDescription', 'maxRateDescription', 'labelTrue', 'labelFalse', 'requiredErrorText',
   'otherErrorText', 'completedHtml', 'completedBeforeHtml', 'loadingHtml', 'pageNextText', 'pagePrevText',
   'completeText', 'startSurveyText', 'selectAllText', 'navigationTitle', 'navigationDescription',
+  'templateTitle', 'panelAddText', 'panelRemoveText', 'noEntriesText', 'addRowText', 'removeRowText',
 ]);
-/** Arrays whose items are identified by their value: choices, matrix rows and columns, rating values. */
-const ITEM_ARRAYS = new Set(['choices', 'rows', 'columns', 'rateValues']);
+/**
+ * Arrays whose items are identified by their value (choices, matrix rows, rating values) or, where
+ * SurveyJS names them instead (matrixdropdown / matrixdynamic columns, multipletext items), by name.
+ */
+const ITEM_ARRAYS = new Set(['choices', 'rows', 'columns', 'rateValues', 'items']);
+/** Item arrays inside an item: a matrix column's own cell choices and rating values. */
+const CELL_ARRAYS = new Set(['choices', 'rateValues']);
 const ELEMENT_ARRAYS = new Set(['elements', 'templateElements']);
 
 export interface CatalogueEntry {
@@ -54,7 +60,13 @@ export function textsOf(value: unknown): Record<string, string> | undefined {
 
 export const englishOf = (texts: Record<string, string>): string => texts.default ?? texts.en ?? '';
 
-const ITEM_LABELS: Record<string, string> = { choices: 'choice', rows: 'row', columns: 'column', rateValues: 'rating value' };
+const ITEM_LABELS: Record<string, string> = { choices: 'choice', rows: 'row', columns: 'column', rateValues: 'rating value', items: 'item' };
+
+/** An item's stable key: its value, else its name (columns, items), else its position as a last resort. */
+const itemKey = (item: Node, i: number): string => {
+  for (const k of ['value', 'name'] as const) if (item[k] !== undefined && !isNode(item[k])) return String(item[k]);
+  return `#${i}`;
+};
 
 /** Builds the catalogue of a definition (as written, with `choicesFromReference`) and its reference lists. */
 export function buildCatalogue(definition: Node, lists: ReferenceLists = new Map()): Catalogue {
@@ -74,6 +86,21 @@ export function buildCatalogue(definition: Node, lists: ReferenceLists = new Map
     }
   };
 
+  /** Items of one array; a matrix column's cell choices are items of their own (`q.m.columns.role.choices.buyer`). */
+  const walkItems = (items: unknown[], key: string, id: string, here: string, withCells: boolean) => {
+    items.forEach((item, i) => {
+      if (!isNode(item)) return;
+      const v = itemKey(item, i);
+      const itemId = `${id}.${key}.${v}`;
+      const itemWhere = `${here} › ${ITEM_LABELS[key]} "${v}"`;
+      addTexts(item, itemId, itemWhere, true);
+      if (!withCells) return;
+      for (const [cellKey, cellItems] of Object.entries(item)) {
+        if (CELL_ARRAYS.has(cellKey) && Array.isArray(cellItems)) walkItems(cellItems, cellKey, itemId, itemWhere, false);
+      }
+    });
+  };
+
   const walkElement = (el: Node, index: number, where: string) => {
     const name = typeof el.name === 'string' ? el.name : `#${index}`;
     const id = `q.${name}`;
@@ -86,13 +113,8 @@ export function buildCatalogue(definition: Node, lists: ReferenceLists = new Map
     }
     for (const [key, value] of Object.entries(el)) {
       if (!Array.isArray(value)) continue;
-      if (ITEM_ARRAYS.has(key)) {
-        value.forEach((item, i) => {
-          if (!isNode(item)) return;
-          const v = item.value !== undefined && !isNode(item.value) ? String(item.value) : `#${i}`;
-          addTexts(item, `${id}.${key}.${v}`, `${here} › ${ITEM_LABELS[key]} "${v}"`, true);
-        });
-      } else if (key === 'validators') {
+      if (ITEM_ARRAYS.has(key)) walkItems(value, key, id, here, key === 'columns');
+      else if (key === 'validators') {
         value.forEach((v, i) => {
           if (isNode(v)) addTexts(v, `${id}.validators.${i}`, `${here} › validator ${i + 1} (${String(v.type)}) message`, true);
         });

@@ -1,12 +1,15 @@
 import t from 'tap';
 import ExcelJS from 'exceljs';
 import type { Readable } from 'node:stream';
-import { answerCells, neutraliseCell, type Cell, type Table } from '../../analysis/export-cells.ts';
+import { answerCells, answerJsonCells, neutraliseCell, type Cell, type Table } from '../../analysis/export-cells.ts';
 import { utf8Chunks } from '../../analysis/export-chunks.ts';
 import { csvField, csvStream } from '../../analysis/export-csv.ts';
 import { jsonArrayStream } from '../../analysis/export-json.ts';
 import { sheetName, xlsxStream } from '../../analysis/export-xlsx.ts';
 import type { ExportColumn } from '../../analysis/codebook.ts';
+import { codebookFor } from '../../analysis/codebook.ts';
+import { readFileSync } from 'node:fs';
+import { VALID } from '../support/nested-answers.ts';
 
 async function collect(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -108,4 +111,17 @@ t.test('answer cells: choices as 0/1, ranks, matrix rows, comments, unanswered a
   ];
   t.same(answerCells(cols, { q1: 'yes', kinds: ['ppi'], obstacles: ['budget', 'law'], phases: { pre: 'easy' }, 'kinds-Comment': 'x', rate: [3] }), ['yes', 0, 1, 2, 1, 'easy', null, 'x', 1]);
   t.same(answerCells(cols, {}), [null, null, null, null, null, null, null, null, null]);
+});
+
+t.test('nested answers: objects and lists in JSON, as given and chunked; their JSON text in CSV', async (t) => {
+  const fixture = JSON.parse(readFileSync(new URL('../fixtures/nested-types.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+  const cb = codebookFor('export-writers-nested', fixture, { surveyId: 'nested', edition: '1' });
+  const columns = cb.questions.flatMap((q) => q.exportColumns);
+  const header = columns.map((c) => c.name);
+  const answers = VALID as unknown as Record<string, unknown>;
+  const json = JSON.parse((await collect(jsonArrayStream({ name: 'x', header, rows: [answerJsonCells(columns, answers), answerJsonCells(columns, {})] }, { chunkBytes: 64, omitEmpty: true }))).toString('utf8')) as Record<string, unknown>[];
+  t.same(json, [VALID, {}], 'each answer exactly as SurveyJS gives it, split over chunks of 64 bytes');
+  for (const key of ['partners', 'lots', 'procurements', 'contact'] as const) t.type(json[0]![key], 'object', `${key} is JSON, not text`);
+  const csv = (await collect(csvStream({ name: 'x', header, rows: [answerCells(columns, answers)] }))).toString('utf8');
+  t.match(csv, JSON.stringify(VALID.procurements).replace(/"/g, '""'), 'CSV unchanged: the JSON text in one field');
 });
