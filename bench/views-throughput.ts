@@ -63,7 +63,9 @@ try {
         await runLoad(server.url, campaign, pool, 'validated', 16, 2);
         const res = await runLoad(server.url, campaign, pool, 'validated', 16, seconds);
         rps[side].push(res.requestsPerSecond);
+        const stalls = server.output().split('\n').filter((l) => l.startsWith('event loop stalled'));
         log(`${side} the index, round ${r + 1}: ${round(res.requestsPerSecond, 0)}/s p50 ${res.p50Ms} ms p99 ${res.p99Ms} ms${res.non2xx + res.errors ? ` (${res.non2xx} non-2xx, ${res.errors} errors)` : ''}, server ${round(server.rssMb(), 0)} MB resident`);
+        log(`  per second: ${res.perSecond.join(' ')}${stalls.length ? `; server ${stalls.join(', ')}` : ''}`);
       } finally {
         await server.stop();
       }
