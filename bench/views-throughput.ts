@@ -79,7 +79,8 @@ try {
   console.log('| with the index | without (RESPONSE_INDEX_INTERVAL_MS=0) | ratio |');
   console.log('|---|---|---|');
   console.log(`| ${round(w, 0)}/s | ${round(wo, 0)}/s | ${round((w / wo) * 100, 0)} % |`);
-  console.log(`rounds with: ${rps.with.map((x) => round(x, 0)).join(', ')}; without: ${rps.without.map((x) => round(x, 0)).join(', ')}`);
+  const figures = (xs: number[]) => xs.map((x) => round(x, 0)).join(', ');
+  console.log(`summary: with ${round(w, 0)}/s, without ${round(wo, 0)}/s, ratio ${round((w / wo) * 100, 0)} %; rounds with: ${figures(rps.with)}; without: ${figures(rps.without)} (load ${os.loadavg().map((x) => round(x, 1)).join(' ')})`);
 } finally {
   await bench.drop();
 }
