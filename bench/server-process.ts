@@ -12,6 +12,8 @@ export interface ServerProcess {
   peakRssMb: () => number;
   /** Current resident memory, in MB. */
   rssMb: () => number;
+  /** The last 4,000 characters the server wrote. */
+  output: () => string;
   stop: () => Promise<void>;
 }
 
@@ -55,6 +57,7 @@ export async function startServer(entry: string, env: Record<string, string>, po
     child,
     peakRssMb: () => statusField(pid, 'VmHWM'),
     rssMb: () => statusField(pid, 'VmRSS'),
+    output: () => output,
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));

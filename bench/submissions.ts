@@ -15,6 +15,8 @@ export interface LoadResult {
   p99Ms: number;
   non2xx: number;
   errors: number;
+  /** Responses completed in each second of the round: a stall shows as a run of near-zero seconds. */
+  perSecond: number[];
 }
 
 /** Bodies prepared in advance so that the client spends its time sending, not serialising. */
@@ -26,7 +28,9 @@ export async function runLoad(baseUrl: string, c: BenchCampaign, pool: PooledAns
   const bodies = prepareBodies(pool);
   const prefix = randomBytes(6).toString('hex');
   let n = 0;
-  const result = await autocannon({
+  const perSecond: number[] = [];
+  let instance: autocannon.Instance | undefined;
+  const finished = new Promise<autocannon.Result>((done, fail) => (instance = autocannon({
     url: baseUrl,
     connections,
     duration: seconds,
@@ -47,7 +51,10 @@ export async function runLoad(baseUrl: string, c: BenchCampaign, pool: PooledAns
         },
       },
     ],
-  });
+  }, (err, result) => (err ? fail(err) : done(result)))));
+  // 'tick' (once a second, the responses of that second) is emitted but missing from the types.
+  (instance as NodeJS.EventEmitter).on('tick', ({ counter }: { counter: number }) => perSecond.push(counter));
+  const result = await finished;
   return {
     target,
     connections,
@@ -56,5 +63,6 @@ export async function runLoad(baseUrl: string, c: BenchCampaign, pool: PooledAns
     p99Ms: result.latency.p99,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
+    perSecond,
   };
 }

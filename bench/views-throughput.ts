@@ -63,7 +63,9 @@ try {
         await runLoad(server.url, campaign, pool, 'validated', 16, 2);
         const res = await runLoad(server.url, campaign, pool, 'validated', 16, seconds);
         rps[side].push(res.requestsPerSecond);
+        const stalls = server.output().split('\n').filter((l) => l.startsWith('event loop stalled'));
         log(`${side} the index, round ${r + 1}: ${round(res.requestsPerSecond, 0)}/s p50 ${res.p50Ms} ms p99 ${res.p99Ms} ms${res.non2xx + res.errors ? ` (${res.non2xx} non-2xx, ${res.errors} errors)` : ''}, server ${round(server.rssMb(), 0)} MB resident`);
+        log(`  per second: ${res.perSecond.join(' ')}${stalls.length ? `; server ${stalls.join(', ')}` : ''}`);
       } finally {
         await server.stop();
       }
@@ -77,7 +79,8 @@ try {
   console.log('| with the index | without (RESPONSE_INDEX_INTERVAL_MS=0) | ratio |');
   console.log('|---|---|---|');
   console.log(`| ${round(w, 0)}/s | ${round(wo, 0)}/s | ${round((w / wo) * 100, 0)} % |`);
-  console.log(`rounds with: ${rps.with.map((x) => round(x, 0)).join(', ')}; without: ${rps.without.map((x) => round(x, 0)).join(', ')}`);
+  const figures = (xs: number[]) => xs.map((x) => round(x, 0)).join(', ');
+  console.log(`summary: with ${round(w, 0)}/s, without ${round(wo, 0)}/s, ratio ${round((w / wo) * 100, 0)} %; rounds with: ${figures(rps.with)}; without: ${figures(rps.without)} (load ${os.loadavg().map((x) => round(x, 1)).join(' ')})`);
 } finally {
   await bench.drop();
 }

@@ -89,7 +89,7 @@ async function linkFor(db: Kysely<Database>, countries: string[], cache: Map<str
 export async function seedDemoResponses(db: Kysely<Database>, countries: string[], o: DemoOptions): Promise<{ stored: number; skipped: number; campaignId: string }> {
   const rng = seededRandom(o.seed);
   const campaign = await demoCampaign(db, o);
-  const validator = validatorFor(campaign.editionId, campaign.definition);
+  const validator = validatorFor(campaign.definition);
   const links = new Map<string, Link>();
   const pools = new Map<string, Record<string, unknown>[]>();
   let stored = 0;

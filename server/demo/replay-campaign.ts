@@ -74,7 +74,7 @@ export async function replayCampaign(db: Kysely<Database>, story: CampaignStory,
     opensAt: isoStart(story.opensOn), closesAt: isoStart(addDays(story.closesOn, 1)), extendedUntil: story.extendedUntil ? isoStart(addDays(last, 1)) : null,
   });
   const edition = (await findEditionById(db, campaign.edition_id))!;
-  const validator = validatorFor(edition.id, edition.definition);
+  const validator = validatorFor(edition.definition);
   const respondents = new DemoRespondents(edition.definition, validator, story.lean, o.seed + Number(story.edition));
 
   const links = new Map<string, Link>();

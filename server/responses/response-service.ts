@@ -56,7 +56,7 @@ export class ResponseService {
   constructor(private readonly db: Kysely<Database>) {}
 
   private validator(ctx: LinkContext): AnswerValidator {
-    return validatorFor(ctx.editionId, ctx.definition);
+    return validatorFor(ctx.definition);
   }
 
   private checkLocale(v: AnswerValidator, locale: string): void {

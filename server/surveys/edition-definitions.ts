@@ -7,7 +7,11 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
-const cache = new Map<string, { hash: string; definition: Record<string, unknown> }>();
+/**
+ * The read under way is kept too: requests arriving together at a fresh process share one read and
+ * so one object, and with it one validator (answer-validator.ts) instead of one per request.
+ */
+const cache = new Map<string, { hash: string | undefined; definition: Promise<Record<string, unknown>> }>();
 
 /**
  * An edition's definition, read once per process. A text fix changes an edition's texts (and its
@@ -16,8 +20,23 @@ const cache = new Map<string, { hash: string; definition: Record<string, unknown
  */
 export async function editionDefinition(db: Kysely<Database> | Transaction<Database>, editionId: string, contentHash?: string): Promise<Record<string, unknown>> {
   const known = cache.get(editionId);
-  if (known && (contentHash === undefined || known.hash === contentHash)) return known.definition;
-  const row = await db.selectFrom('edition').select(['definition', 'content_hash']).where('id', '=', editionId).executeTakeFirstOrThrow();
-  cache.set(editionId, { hash: row.content_hash, definition: row.definition });
-  return row.definition;
+  if (known && (contentHash === undefined || known.hash === undefined || known.hash === contentHash)) {
+    const definition = await known.definition;
+    // A read without a hash learnt it meanwhile (see below); check again with it.
+    if (contentHash === undefined || cache.get(editionId)?.hash === contentHash) return definition;
+  }
+  const entry: { hash: string | undefined; definition: Promise<Record<string, unknown>> } = { hash: contentHash, definition: Promise.resolve({}) };
+  entry.definition = db.selectFrom('edition').select(['definition', 'content_hash']).where('id', '=', editionId).executeTakeFirstOrThrow().then(
+    (row) => {
+      entry.hash = row.content_hash;
+      return row.definition;
+    },
+    (err: unknown) => {
+      // A failed read is not remembered: the next caller reads again.
+      if (cache.get(editionId) === entry) cache.delete(editionId);
+      throw err;
+    },
+  );
+  cache.set(editionId, entry);
+  return entry.definition;
 }

@@ -51,7 +51,7 @@ export default async function respondentRoutes(fastify: FastifyInstance) {
     const { token } = request.params;
     try {
       const ctx = await resolveLink(fastify.db, token);
-      const offered = validatorFor(ctx.editionId, ctx.definition).offeredLocales;
+      const offered = validatorFor(ctx.definition).offeredLocales;
       const lang = chooseLanguage(offered, { explicit: request.query.lang, link: ctx.language, acceptLanguage: request.headers['accept-language'] });
       const t = textsIn(fastify.reference.texts, lang);
       // The shown language only: another one is fetched from /language/:lang when the respondent switches.
@@ -87,10 +87,10 @@ export default async function respondentRoutes(fastify: FastifyInstance) {
   }, async (request, reply) => {
     const ctx = await resolveLink(fastify.db, request.params.token);
     const { lang } = request.params;
-    if (!validatorFor(ctx.editionId, ctx.definition).supportsLocale(lang)) {
+    if (!validatorFor(ctx.definition).supportsLocale(lang)) {
       throw new ValidationError('The survey is not offered in this language.', { lang: ['is not a language of this survey'] });
     }
-    const offered = validatorFor(ctx.editionId, ctx.definition).offeredLocales;
+    const offered = validatorFor(ctx.definition).offeredLocales;
     const script = surveyCoreLocaleScript(lang);
     reply.header('cache-control', 'no-store');
     return {

@@ -71,7 +71,7 @@ export default async function editionRoutes(fastify: FastifyInstance) {
       edition, versions: versions.map((v) => ({ ...v, short_hash: shortHash(v.content_hash) })), notice: request.query.notice,
       definitionText: JSON.stringify(edition.definition, null, 2),
       structure: editionStructure(edition.definition),
-      languages: validatorFor(edition.id, edition.definition).offeredLocales.map((code) => LANGUAGE_NAMES[code] ?? code).join(', '),
+      languages: validatorFor(edition.definition).offeredLocales.map((code) => LANGUAGE_NAMES[code] ?? code).join(', '),
     }));
   });
 
@@ -80,7 +80,7 @@ export default async function editionRoutes(fastify: FastifyInstance) {
     config: { html: true }, preHandler: adminOnly,
   }, async (request, reply) => {
     const { edition } = await editionDetail(fastify.db, request.params.editionId);
-    const offered = validatorFor(edition.id, edition.definition).offeredLocales;
+    const offered = validatorFor(edition.definition).offeredLocales;
     const lang = chooseLanguage(offered, { explicit: request.query.lang, acceptLanguage: request.headers['accept-language'] });
     const t = textsIn(fastify.reference.texts, lang);
     reply.header('cache-control', 'no-store');
