@@ -12,6 +12,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import { filterCondition, type ListFilterKey, type ResultFilters } from './filters.ts';
+import { answerPairs, derivedAnswers, isNestedKey } from './nested-sources.ts';
 
 /** Up to this many keys, each answer is looked up by key; beyond, each response's answers are expanded once. */
 const LOOKUP_KEYS = 4;
@@ -104,9 +105,15 @@ export function entryCounts(f: ResultFilters, keys: EntryKeys): RawBuilder<unkno
   const all = [...keys.full.map((key) => ({ key, full: true })), ...countOnly.map((key) => ({ key, full: false }))];
   if (all.length === 0) return sql`(select null::text as key, null::text as kind, null::text as value, null::text as sub, 0 as pos, 0 as n where false)`;
   const wanted = sql`(values ${sql.join(all.map((k) => sql`(${k.key}::text, ${k.full}::boolean)`))}) as wanted(key, counted)`;
+  // Answers inside answers are read by their derived keys (nested-sources.ts), only when asked for.
+  const derived = all.map((k) => k.key).filter(isNestedKey);
+  const lookup = derived.length === 0
+    ? sql`(select wanted.key as key, r.answers -> wanted.key as value)`
+    : sql`(select wanted.key as key, r.answers -> wanted.key as value where not ${sql`wanted.key = any(${derived}::text[])`}
+        union all select n.key, n.value from ${derivedAnswers(sql`r.answers`, sql`wanted.key`)} n where wanted.key = any(${derived}::text[]))`;
   const answers = all.length <= LOOKUP_KEYS
-    ? sql`cross join ${wanted} cross join lateral (select wanted.key as key, r.answers -> wanted.key as value) a`
-    : sql`cross join lateral jsonb_each(r.answers) a join ${wanted} on wanted.key = a.key`;
+    ? sql`cross join ${wanted} cross join lateral ${lookup} a`
+    : sql`cross join lateral ${answerPairs(sql`r.answers`, derived)} a join ${wanted} on wanted.key = a.key`;
   const grain = tallyGrain(f);
   const entries = entriesOfAnswer(sql`wanted.counted`);
   const scanned = sql`select a.key, x.kind, x.value, x.sub, x.pos, 1 as n

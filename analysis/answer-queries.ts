@@ -7,6 +7,7 @@
 import { sql, type Kysely } from 'kysely';
 import { entryCounts, responseCounts, tallyGrain, keptCondition, type EntryKeys, type TallyDimension } from './answer-entries.ts';
 import { filterCondition, type ResultFilters } from './filters.ts';
+import { derivedAnswers, isNestedKey } from './nested-sources.ts';
 import { indexView } from './response-index-source.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -264,6 +265,9 @@ export async function histogramCounts(db: AnyDb, filters: ResultFilters, bins: r
   return rows;
 }
 
+/** The values of key `key` in the answers of response `r`: its answer, or its derived values (nested-sources.ts). */
+const valueOf = (key: string) => (isNestedKey(key) ? derivedAnswers(sql`r.answers`, sql`${key}::text`) : sql`(select r.answers -> ${key}::text as value)`);
+
 export interface KeyText {
   key: string;
   text: string;
@@ -284,19 +288,17 @@ export async function textSamples(db: AnyDb, filters: ResultFilters, keys: reado
     for (const key of keys) {
       const ids = view.answeredIds(key, limit, masks);
       if (ids.length === 0) continue;
-      const v = sql`r.answers -> ${key}::text`;
-      const { rows } = await sql<{ text: string }>`select ${v} #>> '{}' as text from response r
-        where r.id = any(${ids}::uuid[]) and jsonb_typeof(${v}) = 'string' and ${v} <> '""'::jsonb`.execute(db);
+      const { rows } = await sql<{ text: string }>`select a.value #>> '{}' as text from response r cross join lateral ${valueOf(key)} a
+        where r.id = any(${ids}::uuid[]) and jsonb_typeof(a.value) = 'string' and a.value <> '""'::jsonb`.execute(db);
       out.push(...rows.map((r) => ({ key, text: r.text })));
     }
     return out;
   }
   const grain = tallyGrain(filters);
   for (const key of keys) {
-    const v = sql`r.answers -> ${key}::text`;
-    const scanned = sql`select ${v} #>> '{}' as text from response r
+    const scanned = sql`select a.value #>> '{}' as text from response r cross join lateral ${valueOf(key)} a
       where ${filterCondition(filters, { table: 'r' })} ${grain === null ? sql`` : sql`and not r.tallied`}
-        and jsonb_typeof(${v}) = 'string' and ${v} <> '""'::jsonb
+        and jsonb_typeof(a.value) = 'string' and a.value <> '""'::jsonb
       limit ${limit}::int`;
     const query = grain === null ? scanned : sql`(select t.text from answer_text t
         where ${keptCondition(filters)} and t.key = ${key}::text limit ${limit}::int)

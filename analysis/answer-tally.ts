@@ -14,6 +14,7 @@
 import { sql, type Transaction } from 'kysely';
 import { entriesOfAnswer } from './answer-entries.ts';
 import type { AnyDb } from './answer-queries.ts';
+import { answerPairs } from './nested-sources.ts';
 import { questionCatalogue } from './question-catalogue.ts';
 import { kindModule } from './question-kinds/registry.ts';
 
@@ -26,6 +27,8 @@ export interface TallyKeys {
   counted: string[];
   /** Keys of free texts (text and comment questions, "other" texts), kept for samples. */
   texts: string[];
+  /** Derived keys of answers inside answers (nested-sources.ts), counted or texts as above. */
+  derived: string[];
 }
 
 export function tallyKeys(definition: Record<string, unknown>): TallyKeys {
@@ -33,6 +36,7 @@ export function tallyKeys(definition: Record<string, unknown>): TallyKeys {
   return {
     counted: catalogue.filter((q) => kindModule(q.kind).tally === 'values').map((q) => q.key),
     texts: [...catalogue.filter((q) => kindModule(q.kind).tally === 'texts').map((q) => q.key), ...catalogue.flatMap((q) => (q.commentKey ? [q.commentKey] : []))],
+    derived: catalogue.filter((q) => q.nested).map((q) => q.key),
   };
 }
 
@@ -44,12 +48,12 @@ const ENTRY = sql`key, kind, value, sub, pos`;
 const BYTEWISE = sql.join(['link_country', 'country', 'authority_type', 'key', 'kind', 'value', 'sub'].map((c) => sql`${sql.ref(c)} collate "C" as ${sql.ref(c)}`));
 
 /** Entries of the responses of `source` (a CTE with the response columns), grouped at every grain. */
-function groupedEntries(source: string, counted: readonly string[]) {
+function groupedEntries(source: string, keys: TallyKeys) {
   const from = sql.table(source);
-  const entries = entriesOfAnswer(sql`a.key = any(${[...counted]}::text[])`);
+  const entries = entriesOfAnswer(sql`a.key = any(${[...keys.counted]}::text[])`);
   return sql`entries as (
       select b.edition_id, b.campaign_id, b.link_country, b.country, b.authority_type, a.key, x.kind, x.value, x.sub, x.pos
-      from ${from} b cross join lateral jsonb_each(b.answers) a ${entries.joins}
+      from ${from} b cross join lateral ${answerPairs(sql`b.answers`, keys.derived)} a ${entries.joins}
       where ${entries.condition}
       union all
       select b.edition_id, b.campaign_id, b.link_country, b.country, b.authority_type, '', 'r', '', '', 0 from ${from} b
@@ -92,9 +96,9 @@ export async function foldResponses(db: AnyDb, editionId: string, keys: TallyKey
       ), texts as (
         insert into answer_text (response_id, edition_id, campaign_id, link_country, country, authority_type, key, text)
         select b.id, b.edition_id, b.campaign_id, b.link_country, b.country, b.authority_type, a.key, a.value #>> '{}'
-        from batch b cross join lateral jsonb_each(b.answers) a
+        from batch b cross join lateral ${answerPairs(sql`b.answers`, keys.derived)} a
         where a.key = any(${keys.texts}::text[]) and jsonb_typeof(a.value) = 'string' and a.value <> '""'::jsonb
-      ), ${groupedEntries('batch', keys.counted)}, stored as (
+      ), ${groupedEntries('batch', keys)}, stored as (
         insert into answer_tally (edition_id, campaign_id, grain, link_country, country, authority_type, key, kind, value, sub, pos, n)
         select edition_id, campaign_id, grain, link_country, country, authority_type, ${ENTRY}, n from grouped
         on conflict (edition_id, grain, campaign_id, link_country, country, authority_type, key, kind, value, sub, pos)
@@ -134,7 +138,7 @@ export async function untallyResponse(trx: AnyTransaction, responseId: string, k
       select r.id, r.edition_id, r.campaign_id, r.link_country, r.country, r.authority_type, r.answers
       from response r where r.id = ${responseId}::uuid and r.tallied
       for update
-    ), ${groupedEntries('gone', keys.counted)}
+    ), ${groupedEntries('gone', keys)}
     update answer_tally t set n = t.n - g.n
     from grouped g
     where t.edition_id = g.edition_id and t.grain = g.grain and t.campaign_id = g.campaign_id

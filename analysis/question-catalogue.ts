@@ -6,6 +6,8 @@
 import 'survey-core/i18n';
 import { Model, type Question } from 'survey-core';
 import type { SummaryByKind } from './aggregate-types.ts';
+import { NESTED_TYPES, nestedEntries } from './nested-catalogue.ts';
+import type { NestedSource } from './nested-sources.ts';
 import { moduleOfQuestion } from './question-kinds/registry.ts';
 
 /** single, multi, rating, ranking, matrix, number, text, other: one module each in question-kinds/. */
@@ -45,12 +47,18 @@ export interface QuestionInfo {
   textsMayBeShown: boolean;
   /** Computed by the server from the answers (an expression, a calculated value), never asked. */
   computed?: boolean;
+  /**
+   * Set for a part of a matrix of cells, a multiple text or a dynamic matrix or panel, read from
+   * inside its question's answer (nested-sources.ts); `key` is then a derived key.
+   */
+  nested?: NestedSource;
 }
 
-const NOT_ANSWERS = new Set(['html', 'image', 'panel', 'paneldynamic', 'flowpanel']);
+const NOT_ANSWERS = new Set(['html', 'image', 'panel', 'flowpanel']);
 const IDENTIFYING_INPUTS = new Set(['email', 'tel']);
 
-function describe(q: Question): QuestionInfo {
+/** A question's catalogue entry; `base` names a part of a nested question (nested-catalogue.ts). */
+function describe(q: Question, base: Partial<QuestionInfo> = {}): QuestionInfo {
   const qa = q as unknown as Record<string, unknown>;
   const module = moduleOfQuestion(q);
   const info: QuestionInfo = {
@@ -63,11 +71,15 @@ function describe(q: Question): QuestionInfo {
     rows: [],
     columns: [],
     textsMayBeShown: !IDENTIFYING_INPUTS.has(String(qa.inputType ?? '')),
+    ...base,
   };
   module.describe(q, info);
-  if (qa.showOtherItem || qa.showCommentArea || qa.hasComment) info.commentKey = `${info.key}-Comment`;
+  // A part of a nested answer keeps no comment of its own under a key of its own.
+  if (!base.nested && (qa.showOtherItem || qa.showCommentArea || qa.hasComment)) info.commentKey = `${info.key}-Comment`;
   return info;
 }
+
+const entriesOf = (q: Question): QuestionInfo[] => (NESTED_TYPES.has(q.getType()) ? nestedEntries(q, describe) : [describe(q)]);
 
 /**
  * The calculated values a definition keeps in its results (`includeIntoResult`), which the server
@@ -92,7 +104,7 @@ export function questionCatalogue(definition: Record<string, unknown>, locale = 
   const questions = m
     .getAllQuestions(false, false, false)
     .filter((q) => !NOT_ANSWERS.has(q.getType()))
-    .map(describe);
+    .flatMap(entriesOf);
   questions.push(...calculatedValues(m, new Set(questions.map((q) => q.key))));
   cache.set(cacheKey, questions);
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
@@ -106,5 +118,7 @@ export function findQuestion(definition: Record<string, unknown>, name: string, 
 
 /** Questions whose answer is one value from a list: what cross-tabs and answer filters accept. */
 export function isChoiceQuestion(q: QuestionInfo): boolean {
+  // A part of a nested answer is summarised, not filtered on: a filter keeps whole responses.
+  if (q.nested) return false;
   return q.kind === 'single' || q.kind === 'multi' || q.kind === 'rating';
 }

@@ -18,6 +18,8 @@ const COLUMNS_READ = sql`r.id::text as id, r.edition_id::text as edition_id, r.c
 
 /** Responses read per statement while loading. */
 const PAGE = 20_000;
+/** The keys of an edition the index does not know (none counted, none derived). */
+const NO_KEYS = { counted: new Set<string>(), derived: [] };
 
 class ResponseIndexState {
   dict: Dictionaries = newDictionaries();
@@ -46,7 +48,7 @@ class ResponseIndexState {
   readonly selections = new Map<string, Uint8Array>();
 
   private newSet(dict: Dictionaries = this.dict): ResponseSet {
-    return new ResponseSet(dict, (id) => this.editions.get(id)?.counted ?? new Set());
+    return new ResponseSet(dict, (id) => this.editions.get(id) ?? NO_KEYS);
   }
 
   private async knowEditions(db: AnyDb): Promise<void> {

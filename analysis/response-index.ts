@@ -25,6 +25,8 @@ export const LIST_COLUMN: Record<ListFilterKey, Column> = {
 
 export interface EditionInfo {
   counted: ReadonlySet<string>;
+  /** Derived keys of answers inside answers (nested-sources.ts). */
+  derived: readonly string[];
   kinds: ReadonlyMap<string, QuestionKind>;
 }
 
@@ -32,6 +34,7 @@ export function editionInfo(definition: Record<string, unknown>): EditionInfo {
   const catalogue = questionCatalogue(definition);
   return {
     counted: new Set(catalogue.filter((q) => kindModule(q.kind).tally === 'values').map((q) => q.key)),
+    derived: catalogue.filter((q) => q.nested).map((q) => q.key),
     kinds: new Map(catalogue.map((q) => [q.key, q.kind])),
   };
 }

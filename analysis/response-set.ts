@@ -10,6 +10,8 @@
  * not used at all (results read the database, as without it).
  */
 
+import { derivedValues } from './nested-sources.ts';
+
 export class UnindexableAnswer extends Error {}
 
 /** Values of one column, coded from 1 (0 is null). */
@@ -115,29 +117,32 @@ function jsonbKeyOrder(a: string, b: string): number {
 }
 
 /** The entries of one response's answers, as entriesOfAnswer makes them (`counted` keys with values). */
-export function entriesOf(answers: Record<string, unknown>, counted: ReadonlySet<string>, out: EntryDef[]): void {
-  for (const [key, v] of Object.entries(answers)) {
-    const isCounted = counted.has(key);
-    if (Array.isArray(v)) {
-      if (!isCounted) continue;
-      v.forEach((element, i) => {
-        const text = scalarText(element);
-        if (text !== null) out.push({ key, kind: 'a', value: text, sub: '', pos: i + 1, str: typeof element === 'string' });
-      });
-    } else if (v !== null && typeof v === 'object') {
-      if (!isCounted) continue;
-      const names = Object.keys(v).sort(jsonbKeyOrder);
-      names.forEach((name, i) => {
-        const text = scalarText((v as Record<string, unknown>)[name]);
-        if (text !== null) out.push({ key, kind: 'o', value: name, sub: text, pos: i + 1, str: false });
-      });
-    } else if (v !== null) {
-      const text = scalarText(v)!;
-      if (text === '') {
-        if (isCounted) out.push({ key, kind: 'e', value: '', sub: '', pos: 0, str: false });
-      } else if (!isCounted) out.push({ key, kind: 'c', value: '', sub: '', pos: 0, str: false });
-      else out.push({ key, kind: typeof v === 'number' ? 'n' : 's', value: text, sub: '', pos: 0, str: false });
-    }
+export function entriesOf(answers: Record<string, unknown>, counted: ReadonlySet<string>, out: EntryDef[], derived: readonly string[] = []): void {
+  for (const [key, v] of Object.entries(answers)) entriesOfValue(key, v, counted.has(key), out);
+  // Answers inside answers, under their derived keys, as answerPairs adds them in SQL.
+  for (const key of derived) for (const v of derivedValues(answers, key)) entriesOfValue(key, v, counted.has(key), out);
+}
+
+function entriesOfValue(key: string, v: unknown, isCounted: boolean, out: EntryDef[]): void {
+  if (Array.isArray(v)) {
+    if (!isCounted) return;
+    v.forEach((element, i) => {
+      const text = scalarText(element);
+      if (text !== null) out.push({ key, kind: 'a', value: text, sub: '', pos: i + 1, str: typeof element === 'string' });
+    });
+  } else if (v !== null && typeof v === 'object') {
+    if (!isCounted) return;
+    const names = Object.keys(v).sort(jsonbKeyOrder);
+    names.forEach((name, i) => {
+      const text = scalarText((v as Record<string, unknown>)[name]);
+      if (text !== null) out.push({ key, kind: 'o', value: name, sub: text, pos: i + 1, str: false });
+    });
+  } else if (v !== null) {
+    const text = scalarText(v)!;
+    if (text === '') {
+      if (isCounted) out.push({ key, kind: 'e', value: '', sub: '', pos: 0, str: false });
+    } else if (!isCounted) out.push({ key, kind: 'c', value: '', sub: '', pos: 0, str: false });
+    else out.push({ key, kind: typeof v === 'number' ? 'n' : 's', value: text, sub: '', pos: 0, str: false });
   }
 }
 
@@ -190,7 +195,7 @@ export class ResponseSet {
   codeCounts: Record<Column, Float64Array>;
   private scratch: EntryDef[] = [];
 
-  constructor(readonly dict: Dictionaries, private readonly countedOf: (editionId: string) => ReadonlySet<string>) {
+  constructor(readonly dict: Dictionaries, private readonly keysOf: (editionId: string) => { counted: ReadonlySet<string>; derived: readonly string[] }) {
     this.cols = Object.fromEntries(COLUMNS.map((c) => [c, new Uint16Array(0)])) as Record<Column, Uint16Array>;
     this.codeCounts = Object.fromEntries(COLUMNS.map((c) => [c, new Float64Array(16)])) as Record<Column, Float64Array>;
   }
@@ -198,7 +203,8 @@ export class ResponseSet {
   add(r: StoredResponse): void {
     const answers = JSON.parse(r.answers) as Record<string, unknown>;
     this.scratch.length = 0;
-    entriesOf(answers, this.countedOf(r.edition_id), this.scratch);
+    const keys = this.keysOf(r.edition_id);
+    entriesOf(answers, keys.counted, this.scratch, keys.derived);
     const i = this.n;
     const values: Record<Column, string | null> = {
       edition: r.edition_id, campaign: r.campaign_id, link: r.link_id, linkCountry: r.link_country, country: r.country,

@@ -1,6 +1,6 @@
 /**
  * A number (a text question with inputType number or range, or with a numeric or currency mask,
- * which survey-core stores as a number): count, mean and quartiles, and a
+ * which survey-core stores as a number, or a slider of one value): count, mean and quartiles, and a
  * histogram whose bins are widened until none holds 1 to k-1 answers.
  */
 import type { Question } from 'survey-core';
@@ -25,7 +25,9 @@ function storesMaskedNumber(q: Question): boolean {
 export const numberKind: KindModule<'number'> = {
   kind: 'number',
   label: 'Number',
-  hosts: (q) => q.getType() === 'text' && (NUMBER_INPUTS.has(String(props(q).inputType ?? 'text')) || storesMaskedNumber(q)),
+  hosts: (q) => (q.getType() === 'text' && (NUMBER_INPUTS.has(String(props(q).inputType ?? 'text')) || storesMaskedNumber(q)))
+    // A slider of one value is a number; a range of two is counted as answered (other-kind.ts).
+    || (q.getType() === 'slider' && props(q).sliderType !== 'range'),
   describe(q, info) {
     const qa = props(q);
     const min = Number(qa.min);

@@ -1,0 +1,84 @@
+/**
+ * The catalogue entries of questions that hold answers inside their answer (nested-sources.ts):
+ * - a matrix of cells (matrixdropdown): each choice column as a matrix of its rows (one table per
+ *   column, a distribution per row); each number, rating, checkbox or text cell as a question of
+ *   its own kind, per row (so numbers and ratings get their mean and median);
+ * - multiple text: each item as a text or number question;
+ * - a dynamic matrix or panel: the number of rows or panels, then each of its questions over all
+ *   rows or panels.
+ * Each entry is a question of an existing kind, so every surface (summary, card, chart, report,
+ * aggregate export, comparison of editions) treats it as it treats that kind.
+ */
+import type { Question } from 'survey-core';
+import { nestedKey, type NestedMode, type NestedSource } from './nested-sources.ts';
+import type { QuestionInfo } from './question-catalogue.ts';
+import { labelled, props } from './question-kinds/kind-module.ts';
+import { moduleOfQuestion } from './question-kinds/registry.ts';
+
+/** The SurveyJS types analysed through their parts. */
+export const NESTED_TYPES = new Set(['matrixdropdown', 'matrixdynamic', 'paneldynamic', 'multipletext']);
+
+/** Cells whose single value comes from a list: tabled per column, a distribution per row. */
+/** Elements inside a panel that hold no answer. */
+const NO_ANSWER = new Set(['html', 'image', 'panel', 'expression']);
+
+const LISTED_CELLS = new Set(['dropdown', 'radiogroup', 'boolean', 'imagepicker', 'buttongroup']);
+
+type Describe = (q: Question, base: Partial<QuestionInfo>) => QuestionInfo;
+
+interface Part {
+  name: string;
+  title: string;
+  question: Question;
+}
+
+/** A dynamic matrix's columns or a dynamic panel's questions, each with the question that edits it. */
+function dynamicParts(q: Question): Part[] {
+  const qa = props(q);
+  if (q.getType() === 'paneldynamic') {
+    const template = qa.template as { questions?: Question[] } | undefined;
+    return (template?.questions ?? [])
+      .filter((t) => !NESTED_TYPES.has(t.getType()) && !NO_ANSWER.has(t.getType()))
+      .map((t) => ({ name: t.getValueName(), title: t.title || t.name, question: t }));
+  }
+  return columnParts(q);
+}
+
+function columnParts(q: Question): Part[] {
+  const columns = (props(q).columns as { name: string; title?: string; templateQuestion?: Question }[] | undefined) ?? [];
+  return columns.flatMap((c) => (c.templateQuestion && !NO_ANSWER.has(c.templateQuestion.getType()) ? [{ name: c.name, title: c.title || c.name, question: c.templateQuestion }] : []));
+}
+
+/** Every entry a nested question stands for, in the order of its parts. */
+export function nestedEntries(q: Question, describe: Describe): QuestionInfo[] {
+  const root = q.getValueName();
+  const title = q.title || q.name;
+  const at = (mode: NestedMode, a = '', b = ''): { key: string; nested: NestedSource } => {
+    const nested = { root, mode, a, b };
+    return { key: nestedKey(nested), nested };
+  };
+  const type = q.getType();
+  if (type === 'multipletext') {
+    const items = (props(q).items as { name: string; title?: string; editor?: Question }[] | undefined) ?? [];
+    return items.flatMap((it) => (it.editor ? [describe(it.editor, { name: `${q.name}.${it.name}`, title: `${title}: ${it.title || it.name}`, ...at('cell', it.name) })] : []));
+  }
+  if (type === 'matrixdropdown') {
+    const rows = labelled(props(q).rows as { value: unknown; text?: string }[]);
+    return columnParts(q).flatMap((c) => {
+      if (LISTED_CELLS.has(c.question.getType())) {
+        // Described as a choice question first, for its choices (with "other" and "none").
+        const cell = describe(c.question, { name: `${q.name}.${c.name}`, title: `${title}: ${c.title}`, ...at('column', c.name) });
+        return [{ ...cell, kind: 'matrix' as const, rows, columns: cell.choices, choices: [] }];
+      }
+      return rows.map((r) => describe(c.question, { name: `${q.name}.${r.value}.${c.name}`, title: `${title}: ${r.label}: ${c.title}`, ...at('cell', r.value, c.name) }));
+    });
+  }
+  // Dynamic rows or panels: how many each response has, then each part over all of them.
+  const noun = type === 'paneldynamic' ? 'panels' : 'rows';
+  const count: QuestionInfo = {
+    name: q.name, key: at('count').key, nested: at('count').nested, title: `${title}: number of ${noun}`, type, kind: 'number',
+    choices: [], rows: [], columns: [], textsMayBeShown: true,
+  };
+  const parts = dynamicParts(q).map((p) => describe(p.question, { name: `${q.name}.${p.name}`, title: `${title}: ${p.title} (all ${noun})`, ...at('each', p.name) }));
+  return [count, ...parts];
+}

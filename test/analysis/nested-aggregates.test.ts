@@ -1,0 +1,184 @@
+/**
+ * Answers inside answers, counted: ten responses to the nested-types fixture in three hand-made
+ * patterns, and every figure checked against a hand count; then the same figures from the running
+ * tallies and from the response index, which must equal reading the responses.
+ */
+import t from 'tap';
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { foldResponses, tallyKeys, untallyResponse } from '../../analysis/answer-tally.ts';
+import type { ChoiceSummary, MatrixSummary, NumberSummary, QuestionSummary, RatingSummary } from '../../analysis/aggregate-types.ts';
+import { resultFilters } from '../../analysis/filters.ts';
+import { questionCatalogue } from '../../analysis/question-catalogue.ts';
+import { summarizeEdition } from '../../analysis/question-aggregates.ts';
+import { attachResponseIndex, detachResponseIndex } from '../../analysis/response-index-source.ts';
+import { derivedValues, nestedKey } from '../../analysis/nested-sources.ts';
+import { buildTestApp } from '../helper.ts';
+import { publishAndLink } from '../support/publish-definition.ts';
+
+const fixture = JSON.parse(readFileSync(new URL('../fixtures/nested-types.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const K = 3;
+
+const A = {
+  partners: { lead: { role: 'buyer', score: 4, budget: 100 }, other: { role: 'observer', why: 'too small' } },
+  lots: [{ kind: ['supplies', 'services'], value: 50, framework: true, years: 4 }, { kind: ['works'], framework: false }],
+  procurements: [{ year: 2021, outcome: 'awarded' }, { year: 2023, outcome: 'cancelled', cancel_reason: 'No bids' }],
+  contact: { unit: 'Unit A', staff: 10 },
+  channel: 'ted',
+  effort: 7,
+};
+const B = {
+  partners: { lead: { role: 'buyer', score: 2, budget: 300 }, other: { role: 'buyer' } },
+  lots: [{ kind: ['works'], value: 150, framework: false }],
+  procurements: [{ year: 2021, outcome: 'awarded' }],
+  contact: { unit: 'Unit B', staff: 20 },
+  channel: 'portal',
+  effort: 5,
+};
+const C = {
+  partners: { lead: { role: 'observer', why: 'later' }, other: { role: 'buyer', score: 5 } },
+  lots: [{ kind: ['supplies'], value: 200, framework: true, years: 2 }, { kind: ['supplies'], value: 200, framework: false }, { kind: ['services'], value: 100, framework: false }],
+  procurements: [{ year: 2022, outcome: 'awarded' }, { year: 2022, outcome: 'awarded' }, { year: 2024, outcome: 'cancelled', cancel_reason: 'Too costly' }],
+  contact: { unit: 'Unit C' },
+  channel: 'ted',
+  effort: 3,
+};
+
+const { app } = await buildTestApp(t, { SUPPRESSION_K: String(K), TALLY_INTERVAL_MS: '0' });
+const link = await publishAndLink(app, 'nested-counts', fixture);
+let seq = 0;
+const ids: string[] = [];
+for (const [answers, times] of [[A, 3], [B, 3], [C, 4]] as const) {
+  for (let i = 0; i < times; i++) {
+    const res = await app.inject({
+      method: 'POST', url: `/s/${link.token}/responses`,
+      headers: { 'content-type': 'application/json', 'idempotency-key': `nested-counts-${++seq}-abcdefgh` },
+      payload: JSON.stringify({ answers, locale: 'en' }),
+    });
+    if (res.statusCode !== 201) throw new Error(`submission refused: ${res.body}`);
+    ids.push(res.json().id as string);
+  }
+}
+const edition = { id: link.editionId, definition: (await app.db.selectFrom('edition').select('definition').where('id', '=', link.editionId).executeTakeFirstOrThrow()).definition as Record<string, unknown> };
+
+async function figures(a: FastifyInstance) {
+  const s = await summarizeEdition(a.db, edition.definition, resultFilters({ editionId: edition.id }), { k: K, viewerMaySeeTexts: true });
+  if (s.suppressed) throw new Error('the edition is suppressed');
+  return s;
+}
+const byName = (qs: readonly QuestionSummary[], name: string) => {
+  const q = qs.find((x) => x.name === name);
+  if (!q) throw new Error(`no summary for ${name}`);
+  return q;
+};
+const counts = (s: ChoiceSummary) => Object.fromEntries(s.choices.map((c) => [c.value, c.count]));
+
+t.test('the catalogue: one entry per choice column, per number or text cell, per item, per row or panel question', async (t) => {
+  const names = questionCatalogue(edition.definition).map((q) => `${q.name}:${q.kind}`);
+  t.same(names, [
+    'partners.role:matrix',
+    'partners.lead.score:rating', 'partners.other.score:rating',
+    'partners.lead.budget:number', 'partners.other.budget:number',
+    'partners.lead.why:text', 'partners.other.why:text',
+    'lots:number', 'lots.kind:multi', 'lots.value:number', 'lots.framework:single', 'lots.years:number',
+    'procurements:number', 'procurements.year:number', 'procurements.outcome:single', 'procurements.cancel_reason:text',
+    'contact.unit:text', 'contact.staff:number',
+    'channel:single', 'effort:number',
+  ]);
+});
+
+t.test('derived values read from one answer set', async (t) => {
+  t.same(derivedValues(A, nestedKey({ root: 'partners', mode: 'cell', a: 'lead', b: 'budget' })), [100]);
+  t.same(derivedValues(A, nestedKey({ root: 'partners', mode: 'column', a: 'role', b: '' })), [{ lead: 'buyer', other: 'observer' }]);
+  t.same(derivedValues(A, nestedKey({ root: 'lots', mode: 'each', a: 'value', b: '' })), [50], 'a row without the value gives none');
+  t.same(derivedValues(C, nestedKey({ root: 'lots', mode: 'each', a: 'kind', b: '' })), [['supplies'], ['supplies'], ['services']]);
+  t.same(derivedValues(C, nestedKey({ root: 'procurements', mode: 'count', a: '', b: '' })), [3]);
+  t.same(derivedValues(A, nestedKey({ root: 'contact', mode: 'cell', a: 'staff', b: '' })), [10]);
+  t.same(derivedValues({ lots: 'not a list' }, nestedKey({ root: 'lots', mode: 'each', a: 'value', b: '' })), []);
+});
+
+t.test('every figure equals a hand count of the ten responses', async (t) => {
+  const s = await figures(app);
+  t.equal(s.responses, 10);
+  const q = s.questions;
+
+  const role = byName(q, 'partners.role') as MatrixSummary;
+  t.same(role.rows.map((r) => [r.value, r.base, r.cells.map((c) => c.count)]), [['lead', 10, [6, 4]], ['other', 10, [7, 3]]], 'one table per choice column: a distribution per row');
+  t.same(role.columns.map((c) => c.value), ['buyer', 'observer']);
+
+  const leadScore = byName(q, 'partners.lead.score') as RatingSummary;
+  t.equal(leadScore.base, 6);
+  t.equal(leadScore.mean, 3, 'mean of 4, 4, 4, 2, 2, 2');
+  t.equal(leadScore.median, 3);
+  t.same(leadScore.values.map((v) => v.count), [0, 3, 0, 3, 0]);
+  const otherScore = byName(q, 'partners.other.score') as RatingSummary;
+  t.equal(otherScore.base, 4);
+  t.equal(otherScore.mean, 5);
+
+  const budget = byName(q, 'partners.lead.budget') as NumberSummary;
+  t.same([budget.base, budget.mean, budget.median], [6, 200, 200]);
+  t.ok(byName(q, 'partners.other.budget').suppressed, 'a cell nobody answered shows nothing');
+  t.equal(byName(q, 'partners.lead.why').suppressed, false, 'four reasons: shown');
+
+  const lots = byName(q, 'lots') as NumberSummary;
+  t.same([lots.base, lots.mean, lots.median], [10, 2.1, 2], 'rows per response: 2, 2, 2, 1, 1, 1, 3, 3, 3, 3');
+  const kind = byName(q, 'lots.kind') as ChoiceSummary;
+  t.equal(kind.base, 21, 'over all 21 rows');
+  t.same(counts(kind), { supplies: 11, services: 7, works: 6 });
+  const value = byName(q, 'lots.value') as NumberSummary;
+  t.same([value.base, value.mean, value.median], [18, 144.44, 150], 'values of the 18 rows that have one');
+  const framework = byName(q, 'lots.framework') as ChoiceSummary;
+  t.equal(framework.base, 21);
+  t.same(counts(framework), { true: 7, false: 14 });
+  const years = byName(q, 'lots.years') as NumberSummary;
+  t.same([years.base, years.mean], [7, 2.86]);
+
+  const panels = byName(q, 'procurements') as NumberSummary;
+  t.same([panels.base, panels.mean], [10, 2.1]);
+  const year = byName(q, 'procurements.year') as NumberSummary;
+  t.same([year.base, year.mean, year.median], [21, 2022.24, 2022]);
+  const outcome = byName(q, 'procurements.outcome') as ChoiceSummary;
+  t.equal(outcome.base, 21);
+  t.same(counts(outcome), { awarded: 14, cancelled: 7 });
+  const reasons = byName(q, 'procurements.cancel_reason');
+  t.equal(reasons.suppressed, false);
+
+  const staff = byName(q, 'contact.staff') as NumberSummary;
+  t.same([staff.base, staff.mean], [6, 15]);
+  t.same(counts(byName(q, 'channel') as ChoiceSummary), { portal: 3, ted: 7 });
+});
+
+t.test('small cells are hidden as everywhere', async (t) => {
+  const s = await summarizeEdition(app.db, edition.definition, resultFilters({ editionId: edition.id }), { k: 5, viewerMaySeeTexts: true });
+  if (s.suppressed) throw new Error('suppressed');
+  const role = byName(s.questions, 'partners.role') as MatrixSummary;
+  // Row "other": 7 buyers and 3 observers; 3 is below 5, and then 7 would give it away.
+  t.same(role.rows.find((r) => r.value === 'other')!.cells.map((c) => c.count), [null, null]);
+  t.ok(byName(s.questions, 'partners.other.score').suppressed, '4 answers: below 5');
+  t.ok(byName(s.questions, 'lots.years').suppressed === false, '7 rows');
+});
+
+t.test('the tallies and the response index give what reading the responses gives', async (t) => {
+  const scanned = await figures(app);
+  const keys = tallyKeys(edition.definition);
+  t.ok(keys.derived.length > 10, 'the derived keys are folded');
+  await foldResponses(app.db, edition.id, keys, 4);
+  t.same(await figures(app), scanned, 'partly folded');
+  await foldResponses(app.db, edition.id, keys, 100);
+  t.same(await figures(app), scanned, 'all folded');
+  const handle = attachResponseIndex(app.db);
+  await handle.loaded;
+  t.equal(handle.broken(), null, 'every nested answer is reproduced in memory');
+  t.same(await figures(app), scanned, 'through the index');
+  detachResponseIndex(app.db);
+
+  // A folded response deleted: its rows and panels leave the counters.
+  await app.db.transaction().execute(async (trx) => {
+    await untallyResponse(trx, ids[ids.length - 1]!, keys);
+    await trx.deleteFrom('response').where('id', '=', ids[ids.length - 1]!).execute();
+  });
+  const after = await figures(app);
+  t.same(counts(byName(after.questions, 'procurements.outcome') as ChoiceSummary), { awarded: 12, cancelled: 6 }, 'one C response fewer');
+  const { rows } = await app.db.selectFrom('answer_tally').select(['key', 'n']).where('n', '<=', 0).execute().then((r) => ({ rows: r }));
+  t.equal(rows.length, 0, 'no empty counter is left');
+});
