@@ -14,6 +14,7 @@ import * as unlinkableResponses from './2026-12-04-80-unlinkable-responses.ts';
 import * as reportJobs from './2026-12-04-90-report-jobs.ts';
 import * as responseIndexLog from './2026-12-04-90-response-index-log.ts';
 import * as foldAgain from './2026-12-04-95-fold-again.ts';
+import * as foldNestedAnswers from './2026-12-04-97-fold-nested-answers.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-22-01-respondent-spine': respondentSpine,
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04-90-report-jobs': reportJobs,
   '2026-12-04-90-response-index-log': responseIndexLog,
   '2026-12-04-95-fold-again': foldAgain,
+  '2026-12-04-97-fold-nested-answers': foldNestedAnswers,
 };
