@@ -20,6 +20,8 @@ export interface QuestionHead {
   /** The SurveyJS type. */
   type: string;
   kind: QuestionKind;
+  /** Counted over all rows or panels of a dynamic matrix or panel: each one is an answer. */
+  over?: 'rows' | 'panels';
 }
 
 export interface CountRow extends Labelled {

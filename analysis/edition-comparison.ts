@@ -65,6 +65,9 @@ function comparedAs(kind: QuestionInfo['kind']): 'shares' | 'numbers' | null {
   return c?.rows ? 'shares' : c?.numbers ? 'numbers' : null;
 }
 
+/** The values compared: a matrix's row x column cells, otherwise the choices. */
+const itemsOf = (x: QuestionInfo) => kindModule(x.kind).comparison?.items?.(x) ?? x.choices;
+
 function rowsOf(s: QuestionSummary): readonly CountRow[] | null {
   if (s.suppressed) return null;
   return withModule(s, (m, shown) => m.comparison?.rows?.(shown) ?? null);
@@ -79,14 +82,16 @@ function compareQuestion(a: QuestionInfo, b: QuestionInfo, before: QuestionSumma
   const notes: string[] = [];
   const sameKind = a.kind === b.kind && comparedAs(a.kind) !== null;
   if (a.kind !== b.kind) notes.push(`Asked as ${a.type} in one edition and ${b.type} in the other: not compared.`);
-  const beforeValues = new Set(a.choices.map((c) => c.value));
-  const afterValues = new Set(b.choices.map((c) => c.value));
-  const added = b.choices.filter((c) => !beforeValues.has(c.value)).map((c) => c.value);
-  const removed = a.choices.filter((c) => !afterValues.has(c.value)).map((c) => c.value);
+  const itemsA = itemsOf(a);
+  const itemsB = itemsOf(b);
+  const beforeValues = new Set(itemsA.map((c) => c.value));
+  const afterValues = new Set(itemsB.map((c) => c.value));
+  const added = itemsB.filter((c) => !beforeValues.has(c.value)).map((c) => c.value);
+  const removed = itemsA.filter((c) => !afterValues.has(c.value)).map((c) => c.value);
   const renamed: [string, string][] = [];
   for (const r of removed) {
-    const label = a.choices.find((c) => c.value === r)?.label.trim().toLowerCase();
-    const match = b.choices.find((c) => added.includes(c.value) && c.label.trim().toLowerCase() === label);
+    const label = itemsA.find((c) => c.value === r)?.label.trim().toLowerCase();
+    const match = itemsB.find((c) => added.includes(c.value) && c.label.trim().toLowerCase() === label);
     if (match) renamed.push([r, match.value]);
   }
   if (added.length) notes.push(`New answers in the later edition: ${added.join(', ')}. Not compared.`);
@@ -98,8 +103,8 @@ function compareQuestion(a: QuestionInfo, b: QuestionInfo, before: QuestionSumma
 
   const beforeRows = rowsOf(before);
   const afterRows = rowsOf(after);
-  const order = [...a.choices.map((c) => c.value), ...added];
-  const label = (v: string) => b.choices.find((c) => c.value === v)?.label ?? a.choices.find((c) => c.value === v)?.label ?? v;
+  const order = [...itemsA.map((c) => c.value), ...added];
+  const label = (v: string) => itemsB.find((c) => c.value === v)?.label ?? itemsA.find((c) => c.value === v)?.label ?? v;
   const values: ComparedValue[] = sameKind && comparedAs(a.kind) === 'shares'
     ? order.map((value) => {
         const x = beforeRows?.find((r) => r.value === value) ?? null;

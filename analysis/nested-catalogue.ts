@@ -79,6 +79,6 @@ export function nestedEntries(q: Question, describe: Describe): QuestionInfo[] {
     name: q.name, key: at('count').key, nested: at('count').nested, title: `${title}: number of ${noun}`, type, kind: 'number',
     choices: [], rows: [], columns: [], textsMayBeShown: true,
   };
-  const parts = dynamicParts(q).map((p) => describe(p.question, { name: `${q.name}.${p.name}`, title: `${title}: ${p.title} (all ${noun})`, ...at('each', p.name) }));
+  const parts = dynamicParts(q).map((p) => describe(p.question, { name: `${q.name}.${p.name}`, title: `${title}: ${p.title} (all ${noun})`, over: noun, ...at('each', p.name) }));
   return [count, ...parts];
 }

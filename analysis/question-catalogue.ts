@@ -52,6 +52,8 @@ export interface QuestionInfo {
    * inside its question's answer (nested-sources.ts); `key` is then a derived key.
    */
   nested?: NestedSource;
+  /** A dynamic row's or panel's question, counted over all rows or panels (each one is an answer). */
+  over?: 'rows' | 'panels';
 }
 
 const NOT_ANSWERS = new Set(['html', 'image', 'panel', 'flowpanel']);

@@ -11,7 +11,7 @@ import type { Bins, NumberStats } from './answer-queries.ts';
 import type { QuestionInfo } from './question-catalogue.ts';
 import { isBelowK, shareOf, suppressTable, suppressVector } from './suppress-small-cells.ts';
 
-export const head = (q: QuestionInfo): QuestionHead => ({ name: q.name, title: q.title, type: q.type, kind: q.kind });
+export const head = (q: QuestionInfo): QuestionHead => ({ name: q.name, title: q.title, type: q.type, kind: q.kind, ...(q.over ? { over: q.over } : {}) });
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 export function suppressedQuestion(q: QuestionInfo, k: number): SuppressedQuestion {

@@ -92,6 +92,8 @@ export interface KindModule<K extends QuestionKind> {
     numbers?(s: Shown<K>): Pick<NumberSummary, 'base' | 'mean' | 'median'> | null;
     /** Said when the two editions list different answers. */
     changedListNote?: string;
+    /** The values compared, as `rows` names them (default: the question's choices). */
+    items?(x: QuestionInfo): Labelled[];
   };
   /** The columns of a tabular export (the "-Comment" column is added by the codebook). */
   exportColumns(q: CodebookQuestionBase): ExportColumn[];

@@ -13,6 +13,9 @@ import { labelled, props, type KindModule } from './kind-module.ts';
 
 type Named = { name: unknown };
 
+/** A row x column cell as the comparison of editions names it. */
+const cellValue = (row: string, column: string) => `${row} / ${column}`;
+
 export const matrixKind: KindModule<'matrix'> = {
   kind: 'matrix',
   label: 'Matrix',
@@ -62,6 +65,12 @@ export const matrixKind: KindModule<'matrix'> = {
       out[row.value] = cells;
     }
     return out;
+  },
+  // Compared per row x column: the share of the row that chose the column, in each edition.
+  comparison: {
+    rows: (s) => s.rows.flatMap((r) => s.columns.map((c, i) => ({ value: cellValue(r.value, c.value), label: `${r.label}: ${c.label}`, count: r.cells[i]?.count ?? null, share: r.cells[i]?.share ?? null }))),
+    items: (x) => x.rows.flatMap((r) => x.columns.map((c) => ({ value: cellValue(r.value, c.value), label: `${r.label}: ${c.label}` }))),
+    changedListNote: 'With different rows or columns, the shares of a row may not be comparable.',
   },
   aggregateLines: (s, line) => s.rows.flatMap((row) => [
     line(row.value, null, row.label, 'row_answers', row.base),

@@ -27,6 +27,8 @@ export interface QuestionCard {
   notes: string[];
   /** Matrices and rankings: their tables are wide, so the card takes the page's full width. */
   wide: boolean;
+  /** Counted over all rows or panels: the base is a number of rows or panels, not of responses. */
+  over: 'rows' | 'panels' | null;
 }
 
 export function questionCard(s: QuestionSummary, k: number): QuestionCard {
@@ -37,6 +39,7 @@ export function questionCard(s: QuestionSummary, k: number): QuestionCard {
     chart: questionChart(s), chartLabel: `Chart of the answers to: ${s.title}. The table below gives the same figures.`,
     tables: [], stats: [], texts: null, notes: [],
     wide: !s.suppressed && kindModule(s.kind).wideCard,
+    over: s.over ?? null,
   };
   if (s.suppressed) return card;
   // Every figure hidden (a national contact's small groups): a sentence instead of empty axes.
@@ -49,5 +52,6 @@ export function questionCard(s: QuestionSummary, k: number): QuestionCard {
   card.stats = part.stats;
   card.texts = part.texts;
   card.notes.push(...part.notes);
+  if (s.over) card.notes.push(`Counted over all ${s.over}: a response with several ${s.over} gives one answer per ${s.over === 'rows' ? 'row' : 'panel'}, and the figures count ${s.over}, not responses.`);
   return card;
 }

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { foldResponses, tallyKeys, untallyResponse } from '../../analysis/answer-tally.ts';
 import type { ChoiceSummary, MatrixSummary, NumberSummary, QuestionSummary, RatingSummary } from '../../analysis/aggregate-types.ts';
+import { compareEditions } from '../../analysis/edition-comparison.ts';
 import { resultFilters } from '../../analysis/filters.ts';
 import { questionCatalogue } from '../../analysis/question-catalogue.ts';
 import { summarizeEdition } from '../../analysis/question-aggregates.ts';
@@ -15,34 +16,10 @@ import { attachResponseIndex, detachResponseIndex } from '../../analysis/respons
 import { derivedValues, nestedKey } from '../../analysis/nested-sources.ts';
 import { buildTestApp } from '../helper.ts';
 import { publishAndLink } from '../support/publish-definition.ts';
+import { PATTERN_A as A, PATTERN_B as B, PATTERN_C as C } from '../support/nested-answers.ts';
 
 const fixture = JSON.parse(readFileSync(new URL('../fixtures/nested-types.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 const K = 3;
-
-const A = {
-  partners: { lead: { role: 'buyer', score: 4, budget: 100 }, other: { role: 'observer', why: 'too small' } },
-  lots: [{ kind: ['supplies', 'services'], value: 50, framework: true, years: 4 }, { kind: ['works'], framework: false }],
-  procurements: [{ year: 2021, outcome: 'awarded' }, { year: 2023, outcome: 'cancelled', cancel_reason: 'No bids' }],
-  contact: { unit: 'Unit A', staff: 10 },
-  channel: 'ted',
-  effort: 7,
-};
-const B = {
-  partners: { lead: { role: 'buyer', score: 2, budget: 300 }, other: { role: 'buyer' } },
-  lots: [{ kind: ['works'], value: 150, framework: false }],
-  procurements: [{ year: 2021, outcome: 'awarded' }],
-  contact: { unit: 'Unit B', staff: 20 },
-  channel: 'portal',
-  effort: 5,
-};
-const C = {
-  partners: { lead: { role: 'observer', why: 'later' }, other: { role: 'buyer', score: 5 } },
-  lots: [{ kind: ['supplies'], value: 200, framework: true, years: 2 }, { kind: ['supplies'], value: 200, framework: false }, { kind: ['services'], value: 100, framework: false }],
-  procurements: [{ year: 2022, outcome: 'awarded' }, { year: 2022, outcome: 'awarded' }, { year: 2024, outcome: 'cancelled', cancel_reason: 'Too costly' }],
-  contact: { unit: 'Unit C' },
-  channel: 'ted',
-  effort: 3,
-};
 
 const { app } = await buildTestApp(t, { SUPPRESSION_K: String(K), TALLY_INTERVAL_MS: '0' });
 const link = await publishAndLink(app, 'nested-counts', fixture);
@@ -156,6 +133,35 @@ t.test('small cells are hidden as everywhere', async (t) => {
   t.same(role.rows.find((r) => r.value === 'other')!.cells.map((c) => c.count), [null, null]);
   t.ok(byName(s.questions, 'partners.other.score').suppressed, '4 answers: below 5');
   t.ok(byName(s.questions, 'lots.years').suppressed === false, '7 rows');
+});
+
+t.test('two editions compared per row x column, and per part where the names match', async (t) => {
+  // A later edition adds an answer to the role column.
+  const later = JSON.parse(JSON.stringify(fixture)) as { pages: { elements: { name: string; columns?: { name: string; choices?: string[] }[] }[] }[] };
+  later.pages[0]!.elements[0]!.columns![0]!.choices!.push('advisor');
+  const link2 = await publishAndLink(app, 'nested-counts-later', later as unknown as Record<string, unknown>);
+  for (let i = 0; i < 6; i++) {
+    const res = await app.inject({
+      method: 'POST', url: `/s/${link2.token}/responses`,
+      headers: { 'content-type': 'application/json', 'idempotency-key': `nested-later-${i}-abcdefghij` },
+      payload: JSON.stringify({ answers: i < 3 ? B : C, locale: 'en' }),
+    });
+    if (res.statusCode !== 201) throw new Error(res.body);
+  }
+  const laterDefinition = (await app.db.selectFrom('edition').select('definition').where('id', '=', link2.editionId).executeTakeFirstOrThrow()).definition as Record<string, unknown>;
+  const c = await compareEditions(app.db,
+    { label: 'first', definition: edition.definition, filters: resultFilters({ editionId: edition.id }) },
+    { label: 'later', definition: laterDefinition, filters: resultFilters({ editionId: link2.editionId }) },
+    { k: K, viewerMaySeeTexts: false });
+  if (c.suppressed) throw new Error('suppressed');
+  const role = c.questions.find((q) => q.name === 'partners.role')!;
+  t.ok(role.compared, 'the choice column is compared');
+  t.same(role.added, ['lead / advisor', 'other / advisor'], 'the new answer, per row');
+  const lead = role.values.find((v) => v.value === 'lead / buyer')!;
+  t.same([lead.label, lead.before?.count, lead.after?.count, lead.difference], ['Lead buyer: buyer', 6, 3, -10], 'lead buyers: 6 of 10, then 3 of 6');
+  const value = c.questions.find((q) => q.name === 'lots.value')!;
+  t.same([value.numbers?.before?.mean, value.numbers?.after?.mean], [144.44, 162.5], 'the value of a lot over all rows: (150 x 3 + (200 + 200 + 100) x 3) / 12 later');
+  t.same(c.onlyBefore, [], 'every part of the first edition is in the later one');
 });
 
 t.test('the tallies and the response index give what reading the responses gives', async (t) => {

@@ -14,6 +14,7 @@ import { inspectInput } from '../../input/input-inspection.ts';
 import { resolveScope } from '../../exports/export-scope.ts';
 import { editionOptions, referenceOptions } from '../../exports/exports-page.ts';
 import { filterQuery } from '../../exports/filter-query-schema.ts';
+import { withNestedParts } from './nested-panel.ts';
 import { intervalsOf, numberBins, panelQuestions, visualizerData, withClickFilters, type ClickFilter, type DashboardContext } from './dashboard-data.ts';
 import { dashboardDefinition, dateBinsForPage } from './date-panel.ts';
 import { VISUALIZER_TYPES } from './summary-shapes.ts';
@@ -74,7 +75,7 @@ export default async function dashboardRoutes(fastify: FastifyInstance) {
       authorityTypes: referenceOptions(fastify, 'authority-types', scope.filters.authorityType),
       includePartial: scope.filters.status === 'all',
       config: {
-        definition: dashboardDefinition(scope.edition.definition, dates),
+        definition: dashboardDefinition(withNestedParts(scope.edition.definition, panel), dates),
         questions: panel.map((q) => q.name),
         questionOptions: intervalsOf(bins),
         summaryUrl: `/api/dashboard/summary?${summaryQuery}`,
