@@ -82,3 +82,9 @@ export function nestedEntries(q: Question, describe: Describe): QuestionInfo[] {
   const parts = dynamicParts(q).map((p) => describe(p.question, { name: `${q.name}.${p.name}`, title: `${title}: ${p.title} (all ${noun})`, over: noun, ...at('each', p.name) }));
   return [count, ...parts];
 }
+
+/** What a reader is told of a part counted over all rows or panels (results page, report). */
+export function countedOverNote(over: 'rows' | 'panels'): string {
+  const one = over === 'rows' ? 'row' : 'panel';
+  return `Counted over all ${over}: a response with several ${over} gives one answer per ${one}, and the figures count ${over}, not responses.`;
+}

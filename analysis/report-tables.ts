@@ -4,6 +4,7 @@
  * Newcombe's interval of each difference. Plain text cells; a hidden figure reads "hidden" and has
  * no interval, and nothing is computed from a hidden figure.
  */
+import { countedOverNote } from './nested-catalogue.ts';
 import type { CountRow, QuestionSummary } from './aggregate-types.ts';
 import type { CrossTabShown } from './cross-tab.ts';
 import type { ComparedQuestion } from './edition-comparison.ts';
@@ -51,7 +52,9 @@ export function questionReport(s: QuestionSummary, spread?: MeanInterval | null)
     out.notes.push(s.message);
     return out;
   }
-  return withModule(s, (m, shown) => m.report(shown, spread));
+  const report = withModule(s, (m, shown) => m.report(shown, spread));
+  if (s.over) report.notes.push(countedOverNote(s.over));
+  return report;
 }
 
 export interface CrossTabReport {

@@ -7,6 +7,7 @@
 import type { QuestionSummary } from '../../analysis/aggregate-types.ts';
 import { hasShownFigure, questionChart, type ChartConfig } from '../../analysis/chart-configs.ts';
 import type { Table, TextsBlock } from '../../analysis/question-kinds/card-parts.ts';
+import { countedOverNote } from '../../analysis/nested-catalogue.ts';
 import { kindModule, withModule } from '../../analysis/question-kinds/registry.ts';
 
 export { pct, type Cell, type Table, type TextsBlock } from '../../analysis/question-kinds/card-parts.ts';
@@ -52,6 +53,6 @@ export function questionCard(s: QuestionSummary, k: number): QuestionCard {
   card.stats = part.stats;
   card.texts = part.texts;
   card.notes.push(...part.notes);
-  if (s.over) card.notes.push(`Counted over all ${s.over}: a response with several ${s.over} gives one answer per ${s.over === 'rows' ? 'row' : 'panel'}, and the figures count ${s.over}, not responses.`);
+  if (s.over) card.notes.push(countedOverNote(s.over));
   return card;
 }
