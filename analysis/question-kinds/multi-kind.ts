@@ -1,5 +1,5 @@
 /**
- * Several answers from a list: checkbox, tagbox. Choices overlap, so each count is suppressed
+ * Several answers from a list: checkbox, tagbox, image picker with multiSelect. Choices overlap, so each count is suppressed
  * against the respondents who did not choose it; exported as one 0 / 1 column per item.
  */
 import { choiceChart } from '../chart-configs.ts';
@@ -13,7 +13,8 @@ const TYPES = new Set(['checkbox', 'tagbox']);
 export const multiKind: KindModule<'multi'> = {
   kind: 'multi',
   label: 'Several answers',
-  hosts: (q) => TYPES.has(q.getType()),
+  // An image picker with multiSelect stores a list, like a checkbox.
+  hosts: (q) => TYPES.has(q.getType()) || (q.getType() === 'imagepicker' && Boolean(props(q).multiSelect)),
   describe: describeChoices,
   entries: 'array',
   tally: 'values',

@@ -15,7 +15,7 @@ const LISTS = new Set(['radiogroup', 'dropdown', 'imagepicker', 'buttongroup']);
 export const singleKind: KindModule<'single'> = {
   kind: 'single',
   label: 'One answer',
-  hosts: (q) => LISTS.has(q.getType()) || q.getType() === 'boolean',
+  hosts: (q) => (LISTS.has(q.getType()) && !(q.getType() === 'imagepicker' && props(q).multiSelect)) || q.getType() === 'boolean',
   describe(q, info) {
     const qa = props(q);
     if (q.getType() === 'boolean') {
