@@ -101,11 +101,54 @@ export function derivedAnswers(answers: RawBuilder<unknown>, key: RawBuilder<unk
 
 /**
  * SQL: a lateral subquery of every (key, value) an answer set gives: its own top-level answers,
- * then the values of the derived keys `derived` (empty for an edition with no nested answers).
+ * then the values of the derived keys `derived` (none for an edition with no nested answers).
+ * Built per key, and each dynamic matrix or panel expanded once for all its parts, so that a
+ * scan of many responses evaluates a few plain expressions per response; the same values as
+ * derivedAnswers and derivedValues give.
  */
 export function answerPairs(answers: RawBuilder<unknown>, derived: readonly string[]): RawBuilder<unknown> {
-  if (derived.length === 0) return sql`jsonb_each(${answers})`;
-  return sql`(select t.key, t.value from jsonb_each(${answers}) t
-    union all
-    select n.key, n.value from unnest(${[...derived]}::text[]) as dk(key) cross join lateral ${derivedAnswers(answers, sql`dk.key`)} n)`;
+  const sources = derived.flatMap((key) => {
+    const s = parseNestedKey(key);
+    return s ? [{ key, ...s }] : [];
+  });
+  if (sources.length === 0) return sql`jsonb_each(${answers})`;
+  const root = (r: string) => sql`(${answers} -> ${r}::text)`;
+  const branches: RawBuilder<unknown>[] = [sql`select t.key, t.value from jsonb_each(${answers}) t`];
+
+  // Cells, items and counts: one expression each.
+  const direct = sources.filter((s) => s.mode === 'cell' || s.mode === 'count').map((s) => {
+    const r = root(s.root);
+    if (s.mode === 'count') return sql`(${s.key}::text, case when jsonb_typeof(${r}) = 'array' then to_jsonb(jsonb_array_length(${r})) end)`;
+    const value = s.b === ''
+      ? sql`case when jsonb_typeof(${r}) = 'object' then ${r} -> ${s.a}::text end`
+      : sql`case when jsonb_typeof(${r} -> ${s.a}::text) = 'object' and jsonb_typeof(${r}) = 'object' then ${r} -> ${s.a}::text -> ${s.b}::text end`;
+    return sql`(${s.key}::text, ${value})`;
+  });
+  if (direct.length > 0) {
+    branches.push(sql`select v.key, v.value from (values ${sql.join(direct)}) as v(key, value) where v.value is not null and v.value <> 'null'::jsonb`);
+  }
+
+  const byRoot = (mode: NestedMode) => {
+    const out = new Map<string, { key: string; a: string }[]>();
+    for (const s of sources.filter((x) => x.mode === mode)) out.set(s.root, [...(out.get(s.root) ?? []), { key: s.key, a: s.a }]);
+    return out;
+  };
+  // Every part of a dynamic matrix or panel from one expansion of its rows.
+  for (const [r, parts] of byRoot('each')) {
+    const list = sql.join(parts.map((p) => sql`(${p.key}::text, e.value -> ${p.a}::text)`));
+    branches.push(sql`select v.key, v.value
+      from jsonb_array_elements(case when jsonb_typeof(${root(r)}) = 'array' then ${root(r)} end) e
+      cross join lateral (values ${list}) as v(key, value)
+      where v.value is not null and v.value <> 'null'::jsonb`);
+  }
+  // Every choice column of a matrix of cells from one expansion of its rows.
+  for (const [r, parts] of byRoot('column')) {
+    const list = sql.join(parts.map((p) => sql`(${p.key}::text, c.value -> ${p.a}::text)`));
+    branches.push(sql`select v.key, jsonb_object_agg(c.key, v.cell) as value
+      from jsonb_each(case when jsonb_typeof(${root(r)}) = 'object' then ${root(r)} end) c
+      cross join lateral (values ${list}) as v(key, cell)
+      where jsonb_typeof(v.cell) in ('string', 'number', 'boolean')
+      group by v.key`);
+  }
+  return sql`(${sql.join(branches, sql` union all `)})`;
 }

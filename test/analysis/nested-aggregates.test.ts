@@ -13,7 +13,8 @@ import { resultFilters } from '../../analysis/filters.ts';
 import { questionCatalogue } from '../../analysis/question-catalogue.ts';
 import { summarizeEdition } from '../../analysis/question-aggregates.ts';
 import { attachResponseIndex, detachResponseIndex } from '../../analysis/response-index-source.ts';
-import { derivedValues, nestedKey } from '../../analysis/nested-sources.ts';
+import { answerPairs, derivedAnswers, derivedValues, nestedKey } from '../../analysis/nested-sources.ts';
+import { sql } from 'kysely';
 import { buildTestApp } from '../helper.ts';
 import { publishAndLink } from '../support/publish-definition.ts';
 import { PATTERN_A as A, PATTERN_B as B, PATTERN_C as C } from '../support/nested-answers.ts';
@@ -72,6 +73,29 @@ t.test('derived values read from one answer set', async (t) => {
   t.same(derivedValues(C, nestedKey({ root: 'procurements', mode: 'count', a: '', b: '' })), [3]);
   t.same(derivedValues(A, nestedKey({ root: 'contact', mode: 'cell', a: 'staff', b: '' })), [10]);
   t.same(derivedValues({ lots: 'not a list' }, nestedKey({ root: 'lots', mode: 'each', a: 'value', b: '' })), []);
+});
+
+t.test('SQL reads the same derived values as the index, whatever the shape of the answer', async (t) => {
+  const keys = questionCatalogue(edition.definition).filter((q) => q.nested).map((q) => q.key);
+  const odd: Record<string, unknown>[] = [
+    A, B, C, {},
+    { partners: [1, 2], lots: { a: 1 }, procurements: 'x', contact: ['unit'] },
+    { partners: { lead: 'buyer', other: null }, lots: [null, 3, { kind: null, value: null }, { value: 0 }], procurements: [] },
+    { partners: { lead: { role: null, score: [1] }, other: { role: { x: 1 } } }, contact: { unit: '', staff: null } },
+  ];
+  for (const [i, answers] of odd.entries()) {
+    const expected = keys.flatMap((key) => derivedValues(answers, key).map((v) => [key, v]));
+    const a = sql`${JSON.stringify(answers)}::jsonb`;
+    const { rows: pairs } = await sql<{ key: string; value: unknown }>`select p.key, p.value from ${answerPairs(a, keys)} p where p.key = any(${keys}::text[])`.execute(app.db);
+    const sortPairs = (xs: unknown[][]) => xs.map((x) => JSON.stringify(x)).sort();
+    t.same(sortPairs(pairs.map((p) => [p.key, p.value])), sortPairs(expected), `answer set ${i}: all keys at once`);
+    const one: unknown[][] = [];
+    for (const key of keys) {
+      const { rows } = await sql<{ key: string; value: unknown }>`select d.key, d.value from ${derivedAnswers(a, sql`${key}::text`)} d`.execute(app.db);
+      one.push(...rows.map((r) => [r.key, r.value]));
+    }
+    t.same(sortPairs(one), sortPairs(expected), `answer set ${i}: key by key`);
+  }
 });
 
 t.test('every figure equals a hand count of the ten responses', async (t) => {
