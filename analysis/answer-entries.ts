@@ -34,6 +34,9 @@ export function entriesOfAnswer(counted: RawBuilder<unknown>): { joins: RawBuild
         case when e.value is not null then 'a'
              when m.value is not null then 'o'
              when ${scalar} then (case when not ${counted} then 'c' when jsonb_typeof(a.value) = 'number' then 'n' else 's' end)
+             -- A list or object whose values are not counted (a range slider, a question inside a
+             -- dynamic panel's panels) still counts as answered.
+             when not ${counted} and jsonb_typeof(a.value) in ('array', 'object') and a.value not in ('[]'::jsonb, '{}'::jsonb) then 'c'
         end as kind,
         case when e.value is not null then e.value
              when m.value is not null then m.key

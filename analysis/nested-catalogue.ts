@@ -38,7 +38,8 @@ function dynamicParts(q: Question): Part[] {
   if (q.getType() === 'paneldynamic') {
     const template = qa.template as { questions?: Question[] } | undefined;
     return (template?.questions ?? [])
-      .filter((t) => !NESTED_TYPES.has(t.getType()) && !NO_ANSWER.has(t.getType()))
+      // A nested question inside a panel is counted as answered, per panel (other-kind.ts).
+      .filter((t) => !NO_ANSWER.has(t.getType()))
       .map((t) => ({ name: t.getValueName(), title: t.title || t.name, question: t }));
   }
   return columnParts(q);

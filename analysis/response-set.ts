@@ -125,13 +125,19 @@ export function entriesOf(answers: Record<string, unknown>, counted: ReadonlySet
 
 function entriesOfValue(key: string, v: unknown, isCounted: boolean, out: EntryDef[]): void {
   if (Array.isArray(v)) {
-    if (!isCounted) return;
+    if (!isCounted) {
+      if (v.length > 0) out.push({ key, kind: 'c', value: '', sub: '', pos: 0, str: false });
+      return;
+    }
     v.forEach((element, i) => {
       const text = scalarText(element);
       if (text !== null) out.push({ key, kind: 'a', value: text, sub: '', pos: i + 1, str: typeof element === 'string' });
     });
   } else if (v !== null && typeof v === 'object') {
-    if (!isCounted) return;
+    if (!isCounted) {
+      if (Object.keys(v).length > 0) out.push({ key, kind: 'c', value: '', sub: '', pos: 0, str: false });
+      return;
+    }
     const names = Object.keys(v).sort(jsonbKeyOrder);
     names.forEach((name, i) => {
       const text = scalarText((v as Record<string, unknown>)[name]);

@@ -188,6 +188,41 @@ t.test('two editions compared per row x column, and per part where the names mat
   t.same(c.onlyBefore, [], 'every part of the first edition is in the later one');
 });
 
+t.test('a range slider and a matrix inside panels are counted as answered', async (t) => {
+  const link3 = await publishAndLink(app, 'nested-deeper', {
+    pages: [{ name: 'p', elements: [
+      { type: 'slider', name: 'span', sliderType: 'range', min: 0, max: 10 },
+      { type: 'paneldynamic', name: 'deals', panelCount: 1, maxPanelCount: 3, templateElements: [
+        { type: 'text', name: 'buyer', title: 'Buyer' },
+        { type: 'matrixdropdown', name: 'grid', rows: ['r1'], columns: [{ name: 'c1', cellType: 'text' }] },
+      ] },
+    ] }],
+  });
+  for (let i = 0; i < 3; i++) {
+    const res = await app.inject({
+      method: 'POST', url: `/s/${link3.token}/responses`,
+      headers: { 'content-type': 'application/json', 'idempotency-key': `nested-deeper-${i}-abcdefghij` },
+      payload: JSON.stringify({ answers: { span: [2, 5 + i], deals: [{ buyer: 'x', grid: { r1: { c1: 'a' } } }, { buyer: 'y' }] }, locale: 'en' }),
+    });
+    t.equal(res.statusCode, 201, res.body);
+  }
+  const definition = (await app.db.selectFrom('edition').select('definition').where('id', '=', link3.editionId).executeTakeFirstOrThrow()).definition as Record<string, unknown>;
+  const read = async () => {
+    const s = await summarizeEdition(app.db, definition, resultFilters({ editionId: link3.editionId }), { k: K, viewerMaySeeTexts: true });
+    if (s.suppressed) throw new Error('suppressed');
+    return s.questions.map((q) => [q.name, q.kind, q.suppressed ? null : q.base]);
+  };
+  const scanned = await read();
+  t.same(scanned, [['span', 'other', 3], ['deals', 'number', 3], ['deals.buyer', 'text', 6], ['deals.grid', 'other', 3]],
+    'the range of two, the panels per response, the buyers of all 6 panels, the 3 panels with a grid');
+  await foldResponses(app.db, link3.editionId, tallyKeys(definition), 100);
+  t.same(await read(), scanned, 'the same from the tallies');
+  const handle = attachResponseIndex(app.db);
+  await handle.loaded;
+  t.same(await read(), scanned, 'and through the index');
+  detachResponseIndex(app.db);
+});
+
 t.test('the tallies and the response index give what reading the responses gives', async (t) => {
   const scanned = await figures(app);
   const keys = tallyKeys(edition.definition);
