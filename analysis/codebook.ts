@@ -6,6 +6,7 @@
  */
 import 'survey-core/i18n';
 import { Model, type Question } from 'survey-core';
+import { longTableOf, nestedExportColumns, NESTED_EXPORT_TYPES, type LongTable } from './nested-export-columns.ts';
 import { moduleOfQuestion } from './question-kinds/registry.ts';
 
 /** Language code -> text. Every language of the edition is present. */
@@ -20,13 +21,16 @@ export interface CodebookItem {
 /**
  * One column of a response export. `value`: the answer as stored; `choice`: 1 when the item was
  * chosen, 0 when not; `rank`: the item's position (1 = first); `row`: the column chosen in a matrix
- * row; `comment`: the text typed for "other" or in a comment area.
+ * row; `comment`: the text typed for "other" or in a comment area; `cell`: the value at `path`
+ * inside the answer (a matrix cell, a multiple-text item, a column of a dynamic row), or with `item`
+ * 1 / 0 for a choice of a list there; `count`: the number of rows or panels of a dynamic answer.
  */
 export interface ExportColumn {
   name: string;
   question: string;
-  kind: 'value' | 'choice' | 'rank' | 'row' | 'comment';
+  kind: 'value' | 'choice' | 'rank' | 'row' | 'comment' | 'cell' | 'count';
   item?: ItemValue;
+  path?: string[];
 }
 
 export interface CodebookQuestion {
@@ -46,6 +50,8 @@ export interface CodebookQuestion {
   /** Computed by the server from the answers (an expression, a calculated value); never sent by the respondent. */
   computed?: true;
   exportColumns: ExportColumn[];
+  /** A dynamic matrix or panel: its rows or panels, one per line, in a table of their own. */
+  longTable?: LongTable;
 }
 
 export interface EditionRef {
@@ -88,13 +94,29 @@ function specialItem(q: QuestionLike, flag: string, key: string): TextItem | nul
   return item ? { value: item.value, text: item.text } : null;
 }
 
+type Named = { name: string; title?: string };
+
+/**
+ * Rows and columns: a matrix's; a matrix of cells' rows and columns (by name); a dynamic matrix's
+ * columns, a multiple text's items and a dynamic panel's questions, as columns.
+ */
 function matrixItems(q: QuestionLike, key: 'rows' | 'columns'): TextItem[] {
-  if (q.getType() !== 'matrix') return [];
-  return ((q[key] as TextItem[] | undefined) ?? []).map((c) => ({ value: c.value, text: c.text }));
+  const type = q.getType();
+  if (type === 'matrix' || (type === 'matrixdropdown' && key === 'rows')) return ((q[key] as TextItem[] | undefined) ?? []).map((c) => ({ value: c.value, text: c.text }));
+  if (key === 'rows') return [];
+  const named = (list: Named[] | undefined) => (list ?? []).map((c) => ({ value: c.name, text: c.title || c.name }));
+  if (type === 'matrixdropdown' || type === 'matrixdynamic') return named(q.columns as Named[] | undefined);
+  if (type === 'multipletext') return named(q.items as Named[] | undefined);
+  if (type === 'paneldynamic') {
+    const template = q.template as { questions?: Question[] } | undefined;
+    return (template?.questions ?? []).map((t) => ({ value: t.getValueName(), text: t.title || t.name }));
+  }
+  return [];
 }
 
 /** The export columns of one question, in a stable order: its kind's, then its comment. */
 function exportColumnsOf(q: Question, base: Omit<CodebookQuestion, 'exportColumns'>): ExportColumn[] {
+  if (NESTED_EXPORT_TYPES.has(q.getType())) return nestedExportColumns(q);
   const cols = moduleOfQuestion(q).exportColumns(base);
   if (base.hasComment) cols.push({ name: `${base.name}-Comment`, question: base.name, kind: 'comment' });
   return cols;
@@ -155,7 +177,8 @@ export function buildCodebook(definition: Record<string, unknown>, ref: EditionR
         hasComment: Boolean(q.showOtherItem || q.showCommentArea || q.hasComment),
         ...(type === 'expression' ? { computed: true as const } : {}),
       };
-      return { ...base, exportColumns: exportColumnsOf(q, base) };
+      const longTable = longTableOf(q);
+      return { ...base, exportColumns: exportColumnsOf(q, base), ...(longTable ? { longTable } : {}) };
     }).concat(calculatedValues(m, languages, new Set(questions.map((q) => q.getValueName())))),
   };
 }

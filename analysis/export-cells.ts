@@ -2,7 +2,7 @@
  * Cells of a tabular export: one response's answers laid out in its codebook's export columns, and
  * the guard against formula injection (OWASP ASVS V1.2.10) for spreadsheet formats.
  */
-import type { ExportColumn, ItemValue } from './codebook.ts';
+import type { Codebook, ExportColumn, ItemValue } from './codebook.ts';
 
 export type Cell = string | number | boolean | null;
 
@@ -32,6 +32,16 @@ export function neutraliseCell(value: Cell): Cell {
 
 const sameItem = (a: unknown, b: ItemValue | undefined) => a === b || (a !== null && a !== undefined && String(a) === String(b));
 
+/**
+ * The JSON export's columns: as the tabular ones, except that an answer holding answers (a matrix of
+ * cells, a dynamic matrix or panel, a multiple text) stays one column, as SurveyJS gives it.
+ */
+export function jsonExportColumns(cb: Codebook): ExportColumn[] {
+  return cb.questions.flatMap((q) => (q.exportColumns.some((c) => c.kind === 'cell' || c.kind === 'count')
+    ? [{ name: q.name, question: q.name, kind: 'value' as const }]
+    : q.exportColumns));
+}
+
 /** One cell per export column; an unanswered question gives empty cells (not zeros). */
 export function answerCells(columns: readonly ExportColumn[], answers: Record<string, unknown>): Cell[] {
   return cellsWith(columns, answers, scalar);
@@ -57,10 +67,31 @@ function cellsWith<C extends JsonCell>(columns: readonly ExportColumn[], answers
       }
       case 'row':
         return typeof answer === 'object' && !Array.isArray(answer) ? scalar((answer as Record<string, unknown>)[String(col.item)]) : null;
+      case 'cell':
+        return cellAt(answer, col);
+      case 'count':
+        return Array.isArray(answer) ? answer.length : null;
       default:
         return whole(answer);
     }
   });
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** The value at a column's path inside an answer (or inside one dynamic row or panel). */
+function cellAt(answer: unknown, col: ExportColumn): Cell {
+  let v: unknown = answer;
+  for (const step of col.path ?? []) v = isRecord(v) ? v[step] : undefined;
+  if (v === undefined || v === null) return null;
+  if (col.item !== undefined) return Array.isArray(v) ? (v.some((x) => sameItem(x, col.item)) ? 1 : 0) : null;
+  return scalar(v);
+}
+
+/** The rows of a dynamic answer in its long table: its 1-based index, then one cell per column. */
+export function longTableCells(columns: readonly ExportColumn[], answer: unknown): Cell[][] {
+  if (!Array.isArray(answer)) return [];
+  return answer.map((element, i) => [i + 1, ...columns.map((col) => cellAt(element, col))]);
 }
 
 function scalar(v: unknown): Cell {

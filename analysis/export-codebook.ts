@@ -5,7 +5,7 @@
 import type { Codebook, CodebookItem, CodebookQuestion, LocalisedText } from './codebook.ts';
 import type { Cell, Table } from './export-cells.ts';
 
-type Element = 'question' | 'source' | 'choice' | 'other' | 'none' | 'row' | 'column' | 'export_column';
+type Element = 'question' | 'source' | 'choice' | 'other' | 'none' | 'row' | 'column' | 'export_column' | 'long_table' | 'long_table_column';
 
 export function codebookHeader(cb: Codebook): string[] {
   return ['survey', 'edition', 'question', 'type', 'input_type', 'element', 'value', 'export_column', 'column_kind', ...cb.languages.map((l) => `label_${l}`)];
@@ -25,6 +25,12 @@ function* questionRows(cb: Codebook, q: CodebookQuestion): Generator<Cell[]> {
   for (const r of q.rows) yield item('row', r);
   for (const c of q.columns) yield item('column', c);
   for (const col of q.exportColumns) yield line('export_column', col.item ?? null, null, col.name, col.kind);
+  // A dynamic matrix's or panel's rows are in a table of their own (an XLSX sheet, or a CSV with table=<name>).
+  if (q.longTable) {
+    yield line('long_table', q.longTable.name, null, null, null);
+    for (const col of ['response_id', q.longTable.index]) yield line('long_table_column', null, null, col, 'key');
+    for (const col of q.longTable.columns) yield line('long_table_column', col.item ?? null, null, col.name, col.kind);
+  }
 }
 
 export function codebookTable(cb: Codebook): Table {

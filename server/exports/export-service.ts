@@ -11,14 +11,15 @@ import type { Table } from '../../analysis/export-cells.ts';
 import { codebookTable } from '../../analysis/export-codebook.ts';
 import { csvStream } from '../../analysis/export-csv.ts';
 import { jsonArrayStream } from '../../analysis/export-json.ts';
-import { xlsxStream } from '../../analysis/export-xlsx.ts';
+import { sheetName, xlsxStream } from '../../analysis/export-xlsx.ts';
 import { filterQueryString } from '../../analysis/filter-query.ts';
 import { applyResultFilters } from '../../analysis/filters.ts';
 import { summarizeEdition } from '../../analysis/question-aggregates.ts';
 import type { Edition } from '../db/schema.ts';
 import type { ExportScope } from './export-scope.ts';
 import { streamExportRows } from './response-export-repository.ts';
-import { responseJsonTable, responseTable } from './response-table.ts';
+import { longTable, longTables, responseJsonTable, responseTable } from './response-table.ts';
+import { NotFoundError } from '../errors.ts';
 
 export type ExportFormat = 'csv' | 'xlsx' | 'json';
 
@@ -62,14 +63,36 @@ export function codebookDownload(edition: Edition, format: ExportFormat): Downlo
   return download([codebookTable(cb)], format, name);
 }
 
-/** Anonymised responses; in XLSX the codebook is the second sheet (CSV and JSON link it separately). */
-export function responsesDownload(app: FastifyInstance, scope: ExportScope, format: ExportFormat): Download {
+/** Sheet names as Excel takes them, none twice (a long table may be named like another sheet). */
+function uniqueSheets(tables: Table[]): Table[] {
+  const taken = new Set<string>();
+  return tables.map((t) => {
+    let name = sheetName(t.name);
+    for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${sheetName(t.name).slice(0, 27)} (${i})`;
+    taken.add(name.toLowerCase());
+    return { ...t, name };
+  });
+}
+
+/**
+ * Anonymised responses; in XLSX the long tables of the dynamic matrices and panels follow, then the
+ * codebook (CSV and JSON link it separately). `table`: only the long table of that dynamic question,
+ * as CSV.
+ */
+export function responsesDownload(app: FastifyInstance, scope: ExportScope, format: ExportFormat, table?: string): Download {
   const cb = editionCodebook(scope.edition);
-  const rows = streamExportRows(app.db, app.dbKind, (qb) => applyResultFilters(qb, scope.filters).where('response.edition_id', '=', scope.edition.id));
+  const read = () => streamExportRows(app.db, app.dbKind, (qb) => applyResultFilters(qb, scope.filters).where('response.edition_id', '=', scope.edition.id));
+  if (table !== undefined) {
+    const wanted = longTables(cb).find((t) => t.name === table);
+    if (!wanted) throw new NotFoundError('This edition has no dynamic matrix or panel of that name.');
+    return download([longTable(wanted, read)], 'csv', fileName(scope.edition, `responses-${wanted.name}`, 'csv', today()));
+  }
   const name = fileName(scope.edition, 'responses', format, today());
   // JSON holds answers as SurveyJS gives them: a matrix or a panel as its object or list, not its text.
-  if (format === 'json') return { body: jsonArrayStream(responseJsonTable(cb, rows), { omitEmpty: true }), filename: name, contentType: CONTENT_TYPES.json };
-  const tables = [responseTable(cb, rows), ...(format === 'xlsx' ? [codebookTable(cb)] : [])];
+  if (format === 'json') return { body: jsonArrayStream(responseJsonTable(cb, read()), { omitEmpty: true }), filename: name, contentType: CONTENT_TYPES.json };
+  const tables = format === 'xlsx'
+    ? uniqueSheets([responseTable(cb, read()), ...longTables(cb).map((t) => longTable(t, read)), codebookTable(cb)])
+    : [responseTable(cb, read())];
   return download(tables, format, name);
 }
 

@@ -4,6 +4,8 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { countryScope, principalOf } from '../auth/guards.ts';
+import { questionCatalogue } from '../../analysis/question-catalogue.ts';
+import { editionDefinition } from '../surveys/edition-definitions.ts';
 import { listLatestEditions } from '../surveys/edition-repository.ts';
 
 export interface Option {
@@ -28,15 +30,23 @@ export async function editionOptions(app: FastifyInstance, current?: string): Pr
     .sort((a, b) => b.edition.localeCompare(a.edition));
 }
 
+/** The dynamic matrices and panels of an edition: each has a long table of its rows or panels. */
+async function longTableNames(app: FastifyInstance, editionId: string): Promise<string[]> {
+  const catalogue = questionCatalogue(await editionDefinition(app.db, editionId));
+  return catalogue.flatMap((q) => (q.nested?.mode === 'count' ? [q.nested.root] : []));
+}
+
 export async function exportsPageData(app: FastifyInstance, request: FastifyRequest) {
   const staff = principalOf(request);
+  const mayExportResponses = staff.role === 'admin' || staff.role === 'analyst';
+  const editions = await editionOptions(app);
   return {
     pageTitle: 'Exports',
-    editions: await editionOptions(app),
+    editions: await Promise.all(editions.map(async (e) => ({ ...e, longTables: mayExportResponses ? await longTableNames(app, e.value) : [] }))),
     countries: referenceOptions(app, 'countries'),
     authorityTypes: referenceOptions(app, 'authority-types'),
     scopeCountry: countryScope(request),
-    mayExportResponses: staff.role === 'admin' || staff.role === 'analyst',
+    mayExportResponses,
     k: app.config.SUPPRESSION_K,
     styles: ['/assets/css/dashboard.css'],
   };

@@ -3,8 +3,9 @@
  * answer, choice, ranked item or matrix row as the edition's codebook lists them. Nothing that could
  * lead back to a link or a person: no token, no resume or deletion hash, dates without a time.
  */
-import type { Codebook } from '../../analysis/codebook.ts';
-import { answerCells, answerJsonCells, type Cell, type JsonCell, type Table } from '../../analysis/export-cells.ts';
+import type { Codebook, ExportColumn } from '../../analysis/codebook.ts';
+import { answerCells, answerJsonCells, jsonExportColumns, longTableCells, type Cell, type JsonCell, type Table } from '../../analysis/export-cells.ts';
+import type { LongTable } from '../../analysis/nested-export-columns.ts';
 import type { ExportResponseRow } from './response-export-repository.ts';
 
 const META: [string, (r: ExportResponseRow) => Cell][] = [
@@ -24,8 +25,8 @@ const META: [string, (r: ExportResponseRow) => Cell][] = [
 ];
 
 /** The header: a fixed column that shares its name with a question's column is prefixed with "response_". */
-export function responseHeader(cb: Codebook): string[] {
-  const answerColumns = cb.questions.flatMap((q) => q.exportColumns.map((c) => c.name));
+export function responseHeader(cb: Codebook, columns: readonly ExportColumn[] = cb.questions.flatMap((q) => q.exportColumns)): string[] {
+  const answerColumns = columns.map((c) => c.name);
   const taken = new Set(answerColumns);
   return [...META.map(([name]) => (taken.has(name) ? `response_${name}` : name)), ...answerColumns];
 }
@@ -43,12 +44,30 @@ export function responseTable(cb: Codebook, rows: AsyncIterable<ExportResponseRo
 
 /** The same table for the JSON export: answers SurveyJS gives as objects or lists stay objects and lists. */
 export function responseJsonTable(cb: Codebook, rows: AsyncIterable<ExportResponseRow>): Table<JsonCell> {
-  const columns = cb.questions.flatMap((q) => q.exportColumns);
+  const columns = jsonExportColumns(cb);
   return {
     name: 'responses',
-    header: responseHeader(cb),
+    header: responseHeader(cb, columns),
     rows: (async function* () {
       for await (const r of rows) yield [...META.map(([, get]) => get(r)), ...answerJsonCells(columns, r.answers ?? {})];
+    })(),
+  };
+}
+
+/** The dynamic matrices and panels of an edition, each with its long table. */
+export function longTables(cb: Codebook): LongTable[] {
+  return cb.questions.flatMap((q) => (q.longTable ? [q.longTable] : []));
+}
+
+/** One long table: a line per row or panel of each response, read from its own pass over the responses. */
+export function longTable(t: LongTable, rows: () => AsyncIterable<ExportResponseRow>): Table {
+  return {
+    name: t.name,
+    header: ['response_id', t.index, ...t.columns.map((c) => c.name)],
+    rows: (async function* () {
+      for await (const r of rows()) {
+        for (const line of longTableCells(t.columns, (r.answers ?? {})[t.name])) yield [r.id, ...line];
+      }
     })(),
   };
 }

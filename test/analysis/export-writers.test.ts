@@ -1,7 +1,7 @@
 import t from 'tap';
 import ExcelJS from 'exceljs';
 import type { Readable } from 'node:stream';
-import { answerCells, answerJsonCells, neutraliseCell, type Cell, type Table } from '../../analysis/export-cells.ts';
+import { answerCells, answerJsonCells, jsonExportColumns, longTableCells, neutraliseCell, type Cell, type Table } from '../../analysis/export-cells.ts';
 import { utf8Chunks } from '../../analysis/export-chunks.ts';
 import { csvField, csvStream } from '../../analysis/export-csv.ts';
 import { jsonArrayStream } from '../../analysis/export-json.ts';
@@ -113,15 +113,20 @@ t.test('answer cells: choices as 0/1, ranks, matrix rows, comments, unanswered a
   t.same(answerCells(cols, {}), [null, null, null, null, null, null, null, null, null]);
 });
 
-t.test('nested answers: objects and lists in JSON, as given and chunked; their JSON text in CSV', async (t) => {
+t.test('nested answers: objects and lists in JSON, as given and chunked; a column per cell, item and count in CSV', async (t) => {
   const fixture = JSON.parse(readFileSync(new URL('../fixtures/nested-types.json', import.meta.url), 'utf8')) as Record<string, unknown>;
   const cb = codebookFor('export-writers-nested', fixture, { surveyId: 'nested', edition: '1' });
-  const columns = cb.questions.flatMap((q) => q.exportColumns);
-  const header = columns.map((c) => c.name);
   const answers = VALID as unknown as Record<string, unknown>;
-  const json = JSON.parse((await collect(jsonArrayStream({ name: 'x', header, rows: [answerJsonCells(columns, answers), answerJsonCells(columns, {})] }, { chunkBytes: 64, omitEmpty: true }))).toString('utf8')) as Record<string, unknown>[];
+  const jsonColumns = jsonExportColumns(cb);
+  const jsonHeader = jsonColumns.map((c) => c.name);
+  const json = JSON.parse((await collect(jsonArrayStream({ name: 'x', header: jsonHeader, rows: [answerJsonCells(jsonColumns, answers), answerJsonCells(jsonColumns, {})] }, { chunkBytes: 64, omitEmpty: true }))).toString('utf8')) as Record<string, unknown>[];
   t.same(json, [VALID, {}], 'each answer exactly as SurveyJS gives it, split over chunks of 64 bytes');
   for (const key of ['partners', 'lots', 'procurements', 'contact'] as const) t.type(json[0]![key], 'object', `${key} is JSON, not text`);
-  const csv = (await collect(csvStream({ name: 'x', header, rows: [answerCells(columns, answers)] }))).toString('utf8');
-  t.match(csv, JSON.stringify(VALID.procurements).replace(/"/g, '""'), 'CSV unchanged: the JSON text in one field');
+  const columns = cb.questions.flatMap((q) => q.exportColumns);
+  const cells = Object.fromEntries(columns.map((c, i) => [c.name, answerCells(columns, answers)[i]]));
+  t.same([cells['partners.lead.budget'], cells['partners.other.why'], cells['lots.count'], cells['procurements.count'], cells['contact.staff'], cells['channel']],
+    [120000, 'No budget this year', 2, 2, 12, 'ted'], 'a cell, an item, the number of rows and panels');
+  const lots = cb.questions.find((q) => q.name === 'lots')!.longTable!;
+  t.same(longTableCells(lots.columns, VALID.lots), [[1, 1, 1, 0, 50000, true, 4], [2, 0, 0, 1, null, false, null]], 'the long table of the dynamic matrix: one line per row');
+  t.same(longTableCells(lots.columns, 'not a list'), [], 'an answer of another shape gives no line');
 });

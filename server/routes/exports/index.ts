@@ -12,6 +12,7 @@ import { aggregatesDownload, codebookDownload, responsesDownload, type Download 
 import { resolveScope } from '../../exports/export-scope.ts';
 import { filterQuery } from '../../exports/filter-query-schema.ts';
 import { exportsPageData } from '../../exports/exports-page.ts';
+import { ValidationError } from '../../errors.ts';
 
 const fileResponse = { 200: z.string().describe('The file (CSV, XLSX or JSON), sent as an attachment.') };
 const OWN_PARAMS = ['format'];
@@ -51,13 +52,22 @@ export default async function exportRoutes(fastify: FastifyInstance) {
     schema: {
       tags: ['exports'],
       summary: 'Anonymised responses, one row per response (analysts and admins)',
-      description: 'One column per answer, choice (0/1), ranked item (its rank) and matrix row. XLSX carries the codebook as a second sheet; for CSV and JSON fetch /api/exports/codebook.',
-      querystring: filterQuery({ format: z.enum(['csv', 'xlsx', 'json']).default('csv') }),
+      description: 'One column per answer, choice (0/1), ranked item (its rank), matrix row, matrix cell and multiple-text item. '
+        + 'A dynamic matrix or panel has a column with its number of rows or panels, and its rows or panels in a long table: a sheet of the XLSX '
+        + '(after the responses, before the codebook), or as CSV with table=<question>. JSON keeps each answer as SurveyJS gives it. '
+        + 'For CSV and JSON fetch /api/exports/codebook.',
+      querystring: filterQuery({
+        format: z.enum(['csv', 'xlsx', 'json']).default('csv'),
+        table: z.string().min(1).max(200).optional().describe('The long table of this dynamic matrix or panel alone, as CSV.'),
+      }),
       response: fileResponse,
     },
   }, async (request, reply) => {
-    const scope = await resolveScope(fastify, request, OWN_PARAMS);
-    return send(reply, responsesDownload(fastify, scope, request.query.format));
+    const scope = await resolveScope(fastify, request, [...OWN_PARAMS, 'table']);
+    if (request.query.table !== undefined && request.query.format !== 'csv') {
+      throw new ValidationError('A long table alone comes as CSV.', { format: ['must be csv with table (in XLSX every long table is a sheet)'] });
+    }
+    return send(reply, responsesDownload(fastify, scope, request.query.format, request.query.table));
   });
 
   app.get('/api/exports/aggregates', {

@@ -82,5 +82,5 @@ t.test('the results page, the Dashboard feed and the JSON export answer with suc
   for (const key of Object.keys(VALID) as (keyof typeof VALID)[]) t.same(full[0]![key], VALID[key], `${key} as given`);
   const csv = await analyst.get(`/api/exports/responses?edition=${link.editionId}&format=csv`, { accept: '*/*' });
   t.equal(csv.statusCode, 200);
-  t.match(csv.body, JSON.stringify(VALID.procurements).replace(/"/g, '""'), 'CSV unchanged: a panel list as its JSON text');
+  t.match(csv.body, /,procurements\.count,/, 'CSV: the number of panels in the responses table (the panels in their long table)');
 });
