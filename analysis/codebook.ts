@@ -6,7 +6,7 @@
  */
 import 'survey-core/i18n';
 import { Model, type Question } from 'survey-core';
-import { longTableOf, nestedExportColumns, NESTED_EXPORT_TYPES, type LongTable } from './nested-export-columns.ts';
+import { longTableOf, nestedExportColumns, NESTED_EXPORT_TYPES, titledParts, type LongTable } from './nested-export-columns.ts';
 import { moduleOfQuestion } from './question-kinds/registry.ts';
 
 /** Language code -> text. Every language of the edition is present. */
@@ -52,6 +52,15 @@ export interface CodebookQuestion {
   exportColumns: ExportColumn[];
   /** A dynamic matrix or panel: its rows or panels, one per line, in a table of their own. */
   longTable?: LongTable;
+  /** A nested question's parts (matrix columns, panel questions, items), each with its type and choices. */
+  parts?: CodebookPart[];
+}
+
+export interface CodebookPart {
+  name: string;
+  type: string;
+  title: LocalisedText;
+  choices: CodebookItem[];
 }
 
 export interface EditionRef {
@@ -142,6 +151,7 @@ export function buildCodebook(definition: Record<string, unknown>, ref: EditionR
       columns: matrixItems(q, 'columns'),
       other: specialItem(q, 'showOtherItem', 'otherItem'),
       none: specialItem(q, 'showNoneItem', 'noneItem'),
+      parts: titledParts(q).map((p) => ({ name: p.name, type: p.question.getType(), title: p.title, choices: listedItems(m, p.question as QuestionLike) })),
     }));
   });
   m.locale = '';
@@ -178,7 +188,13 @@ export function buildCodebook(definition: Record<string, unknown>, ref: EditionR
         ...(type === 'expression' ? { computed: true as const } : {}),
       };
       const longTable = longTableOf(q);
-      return { ...base, exportColumns: exportColumnsOf(q, base), ...(longTable ? { longTable } : {}) };
+      const parts = (perLanguage[0]?.[qi]?.parts ?? []).map((p, pi): CodebookPart => ({
+        name: p.name,
+        type: p.type,
+        title: localised((li) => perLanguage[li]?.[qi]?.parts[pi]?.title ?? p.title),
+        choices: p.choices.map((c, ci) => ({ value: c.value, text: localised((li) => perLanguage[li]?.[qi]?.parts[pi]?.choices[ci]?.text ?? c.text) })),
+      }));
+      return { ...base, exportColumns: exportColumnsOf(q, base), ...(longTable ? { longTable } : {}), ...(parts.length > 0 ? { parts } : {}) };
     }).concat(calculatedValues(m, languages, new Set(questions.map((q) => q.getValueName())))),
   };
 }

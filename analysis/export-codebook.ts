@@ -5,7 +5,7 @@
 import type { Codebook, CodebookItem, CodebookQuestion, LocalisedText } from './codebook.ts';
 import type { Cell, Table } from './export-cells.ts';
 
-type Element = 'question' | 'source' | 'choice' | 'other' | 'none' | 'row' | 'column' | 'export_column' | 'long_table' | 'long_table_column';
+type Element = 'question' | 'source' | 'choice' | 'other' | 'none' | 'row' | 'column' | 'part' | 'part_choice' | 'export_column' | 'long_table' | 'long_table_column';
 
 export function codebookHeader(cb: Codebook): string[] {
   return ['survey', 'edition', 'question', 'type', 'input_type', 'element', 'value', 'export_column', 'column_kind', ...cb.languages.map((l) => `label_${l}`)];
@@ -24,6 +24,11 @@ function* questionRows(cb: Codebook, q: CodebookQuestion): Generator<Cell[]> {
   if (q.noneItem) yield item('none', q.noneItem);
   for (const r of q.rows) yield item('row', r);
   for (const c of q.columns) yield item('column', c);
+  // A nested question's parts, each with its type (in column_kind) and its choices (naming the part in export_column).
+  for (const p of q.parts ?? []) {
+    yield line('part', p.name, p.title, null, p.type);
+    for (const c of p.choices) yield line('part_choice', c.value, c.text, p.name, null);
+  }
   for (const col of q.exportColumns) yield line('export_column', col.item ?? null, null, col.name, col.kind);
   // A dynamic matrix's or panel's rows are in a table of their own (an XLSX sheet, or a CSV with table=<name>).
   if (q.longTable) {

@@ -44,6 +44,24 @@ function parts(q: Question): Part[] {
   return (template?.questions ?? []).filter((t) => t.getType() !== 'html' && t.getType() !== 'image').map((t) => ({ name: t.getValueName(), question: t }));
 }
 
+/**
+ * The parts of a nested question with their titles in the model's current language: a matrix's
+ * columns, a dynamic panel's questions, a multiple text's items (none for another question).
+ */
+export function titledParts(q: Question): (Part & { title: string })[] {
+  const type = q.getType();
+  if (type === 'multipletext') {
+    const items = (props(q).items as { name: string; title?: string; editor?: Question }[] | undefined) ?? [];
+    return items.flatMap((it) => (it.editor ? [{ name: it.name, title: it.title || it.name, question: it.editor }] : []));
+  }
+  if (type === 'paneldynamic') return parts(q).map((p) => ({ ...p, title: p.question.title || p.name }));
+  if (type === 'matrixdropdown' || type === 'matrixdynamic') {
+    const columns = (props(q).columns as { name: string; title?: string; templateQuestion?: Question }[] | undefined) ?? [];
+    return columns.flatMap((c) => (c.templateQuestion ? [{ name: c.name, title: c.title || c.name, question: c.templateQuestion }] : []));
+  }
+  return [];
+}
+
 /** One column per part, or one 0 / 1 column per choice of a checkbox or tagbox part. */
 function partColumns(question: string, prefix: readonly string[], p: Part): ExportColumn[] {
   const path = [...prefix, p.name];

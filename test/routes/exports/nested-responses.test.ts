@@ -105,6 +105,11 @@ t.test('the codebook names every cell column and each long table with its column
   t.same(partners.rows.map((r) => r.value), ['lead', 'other']);
   t.same(partners.columns.map((c) => [c.value, c.text.en]), [['role', 'Role'], ['score', 'Satisfaction'], ['budget', 'Budget (EUR)'], ['why', 'Why only observing?']]);
   t.same(partners.exportColumns[0], { name: 'partners.lead.role', question: 'partners', kind: 'cell', path: ['lead', 'role'] });
+  const parts = (partners as unknown as { parts: { name: string; type: string; title: { en: string }; choices: { value: unknown }[] }[] }).parts;
+  t.same(parts.map((p) => [p.name, p.type, p.title.en, p.choices.map((c) => c.value)]), [
+    ['role', 'dropdown', 'Role', ['buyer', 'observer']], ['score', 'rating', 'Satisfaction', [1, 2, 3, 4, 5]],
+    ['budget', 'text', 'Budget (EUR)', []], ['why', 'comment', 'Why only observing?', []],
+  ], 'each column with its type and the answers it takes');
   const procurements = cb.questions.find((q) => q.name === 'procurements')!;
   t.same(procurements.columns.map((c) => c.value), ['year', 'outcome', 'cancel_reason'], 'the panel questions');
   t.same(procurements.longTable?.columns.map((c) => c.name), ['procurements.year', 'procurements.outcome', 'procurements.cancel_reason']);
@@ -115,4 +120,5 @@ t.test('the codebook names every cell column and each long table with its column
   const long = csv.filter((r) => r[element] === 'long_table').map((r) => r[header.indexOf('value')]);
   t.same(long, ['lots', 'procurements']);
   t.ok(csv.some((r) => r[element] === 'long_table_column' && r[exportColumn] === 'lots.value'), 'a long table\'s columns are listed');
+  t.ok(csv.some((r) => r[element] === 'part_choice' && r[exportColumn] === 'outcome' && r[header.indexOf('value')] === 'cancelled'), 'a panel question\'s choices are listed');
 });
