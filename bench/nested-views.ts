@@ -15,6 +15,7 @@ import { resultFilters } from '../analysis/filters.ts';
 import { summarizeEdition } from '../analysis/question-aggregates.ts';
 import { attachResponseIndex, detachResponseIndex } from '../analysis/response-index-source.ts';
 import { createCampaign } from '../server/campaigns/campaign-service.ts';
+import { seededRandom } from '../server/demo/answer-generator.ts';
 import { createLink } from '../server/links/link-service.ts';
 import { foldPending } from '../server/results/tally-folder.ts';
 import { AnswerValidator } from '../server/surveys/answer-validator.ts';
@@ -35,17 +36,6 @@ const sizesArg = process.argv.find((a) => a.startsWith('--sizes='));
 const sizes = (sizesArg ? sizesArg.slice('--sizes='.length).split(',').map(Number) : [10_000, 100_000]).sort((a, b) => a - b);
 const ROUNDS = 5;
 const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line} (load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')})`);
-
-/** A small deterministic generator. */
-function random(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(s ^ (s >>> 15), 1 | s);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A varied valid answer set of the fixture (1 to 3 rows and panels, conditions respected). */
 function nestedAnswers(rng: () => number): Record<string, unknown> {
@@ -111,7 +101,7 @@ try {
   const link = await createLink(bench.db, (lists.get('countries') ?? []).map((c) => c.value), { campaignId: campaign.id, country: 'FR', channel: 'ipnc_email', language: 'en' });
 
   const validator = new AnswerValidator(edition.definition);
-  const rng = random(7);
+  const rng = seededRandom(7);
   const pool: Record<string, unknown>[] = [];
   while (pool.length < 300) {
     const answers = nestedAnswers(rng);
