@@ -14,7 +14,7 @@
 import { sql, type Transaction } from 'kysely';
 import { entriesOfAnswer } from './answer-entries.ts';
 import type { AnyDb } from './answer-queries.ts';
-import { answerPairs } from './nested-sources.ts';
+import { answerPairs, derivedKeys } from './nested-sources.ts';
 import { questionCatalogue } from './question-catalogue.ts';
 import { kindModule } from './question-kinds/registry.ts';
 
@@ -36,7 +36,7 @@ export function tallyKeys(definition: Record<string, unknown>): TallyKeys {
   return {
     counted: catalogue.filter((q) => kindModule(q.kind).tally === 'values').map((q) => q.key),
     texts: [...catalogue.filter((q) => kindModule(q.kind).tally === 'texts').map((q) => q.key), ...catalogue.flatMap((q) => (q.commentKey ? [q.commentKey] : []))],
-    derived: catalogue.filter((q) => q.nested).map((q) => q.key),
+    derived: derivedKeys(catalogue.map((q) => q.key)),
   };
 }
 

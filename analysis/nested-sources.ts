@@ -8,6 +8,8 @@
  *   column  { row: answers[root][row][a] }       a matrixdropdown choice column, as a matrix
  *   each    answers[root][i][a], every row i     a dynamic row's or panel's question, over all rows
  *   count   the number of rows or panels         of a dynamic matrix or panel
+ *   has     true when some row has a value for a  (counted as answered: how many responses gave
+ *           the rows or panels an `each` part counts, so that a part is hidden below k responses)
  *
  * The derived key holds these parts, joined by U+001F (which no question name contains), so that
  * the SQL of the tallies and of the scans (derivedAnswers below) and the response index
@@ -16,7 +18,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 
-export type NestedMode = 'cell' | 'column' | 'each' | 'count';
+export type NestedMode = 'cell' | 'column' | 'each' | 'count' | 'has';
 
 export interface NestedSource {
   /** The answer key of the question that holds the answers. */
@@ -31,6 +33,18 @@ const SEP = '\u001f';
 export const nestedKey = (s: NestedSource): string => [s.root, s.mode, s.a, s.b].join(SEP);
 
 export const isNestedKey = (key: string): boolean => key.includes(SEP);
+
+/** The key that counts the responses behind an `each` part (null for any other key). */
+export function respondentsKey(key: string): string | null {
+  const s = parseNestedKey(key);
+  return s?.mode === 'each' ? nestedKey({ ...s, mode: 'has' }) : null;
+}
+
+/** Every derived key to read for these catalogue keys: theirs, and the respondent count of each `each` part. */
+export function derivedKeys(keys: readonly string[]): string[] {
+  const nested = keys.filter(isNestedKey);
+  return [...nested, ...nested.flatMap((k) => respondentsKey(k) ?? [])];
+}
 
 export function parseNestedKey(key: string): NestedSource | null {
   const parts = key.split(SEP);
@@ -69,6 +83,8 @@ export function derivedValues(answers: Record<string, unknown>, key: string): un
       return Array.isArray(root) ? root.flatMap((row) => (isRecord(row) && present(row[s.a]) ? [row[s.a]] : [])) : [];
     case 'count':
       return Array.isArray(root) ? [root.length] : [];
+    case 'has':
+      return Array.isArray(root) && root.some((row) => isRecord(row) && present(row[s.a])) ? [true] : [];
     default:
       return [];
   }
@@ -92,6 +108,9 @@ export function derivedAnswers(answers: RawBuilder<unknown>, key: RawBuilder<unk
             from jsonb_each(case when jsonb_typeof(${root}) = 'object' then ${root} end) c
             where jsonb_typeof(c.value -> ${a}) in ('string', 'number', 'boolean'))
           when 'count' then case when jsonb_typeof(${root}) = 'array' then to_jsonb(jsonb_array_length(${root})) end
+          when 'has' then (select 'true'::jsonb
+            from jsonb_array_elements(case when jsonb_typeof(${root}) = 'array' then ${root} end) r
+            where r.value -> ${a} is not null and r.value -> ${a} <> 'null'::jsonb limit 1)
         end as value
       where ${mode} <> 'each'
       union all
@@ -140,6 +159,15 @@ export function answerPairs(answers: RawBuilder<unknown>, derived: readonly stri
       from jsonb_array_elements(case when jsonb_typeof(${root(r)}) = 'array' then ${root(r)} end) e
       cross join lateral (values ${list}) as v(key, value)
       where v.value is not null and v.value <> 'null'::jsonb`);
+  }
+  // Whether any row has a value, for every part of a dynamic matrix or panel, from one expansion.
+  for (const [r, parts] of byRoot('has')) {
+    const list = sql.join(parts.map((p) => sql`(${p.key}::text, e.value -> ${p.a}::text)`));
+    branches.push(sql`select v.key, 'true'::jsonb as value
+      from jsonb_array_elements(case when jsonb_typeof(${root(r)}) = 'array' then ${root(r)} end) e
+      cross join lateral (values ${list}) as v(key, value)
+      where v.value is not null and v.value <> 'null'::jsonb
+      group by v.key`);
   }
   // Every choice column of a matrix of cells from one expansion of its rows.
   for (const [r, parts] of byRoot('column')) {

@@ -12,6 +12,7 @@ import { smallFilterGroupMessage, smallFilterGroups } from './filter-differencin
 import type { ResultFilters } from './filters.ts';
 import { questionCatalogue, type QuestionInfo } from './question-catalogue.ts';
 import type { EntryRole, SummaryInput } from './question-kinds/kind-module.ts';
+import { respondentsKey } from './nested-sources.ts';
 import { kindModule } from './question-kinds/registry.ts';
 import * as build from './question-summaries.ts';
 import { effectiveK, isBelowK } from './suppress-small-cells.ts';
@@ -44,12 +45,14 @@ export async function summarizeQuestions(db: AnyDb, questions: readonly Question
   const moduleOf = (x: QuestionInfo) => kindModule(x.kind);
   const keysOf = (...roles: EntryRole[]) => questions.filter((x) => roles.includes(moduleOf(x).entries)).map((x) => x.key);
   const commentKeys = questions.flatMap((x) => (x.commentKey ? [x.commentKey] : []));
+  // A part counted over rows or panels is shown only when at least k responses gave them.
+  const respondentKeys = questions.flatMap((x) => respondentsKey(x.key) ?? []);
   const textKeys = questions.filter((x) => moduleOf(x).tally === 'texts').map((x) => x.key);
 
   // One read of the entries for every question; the answered counts come with them (free texts
   // and "other" texts are counted among the single values, without them).
   const multiKeys = new Set(keysOf('array'));
-  const choiceKeys = { scalar: keysOf('scalar'), array: [...multiKeys], countOnly: [...keysOf('answered'), ...commentKeys] };
+  const choiceKeys = { scalar: keysOf('scalar'), array: [...multiKeys], countOnly: [...keysOf('answered'), ...commentKeys, ...respondentKeys] };
   const entries = await q.answerEntries(db, filters, {
     full: [...choiceKeys.scalar, ...choiceKeys.array, ...keysOf('ranking', 'matrix', 'number')],
     countOnly: choiceKeys.countOnly,
@@ -130,6 +133,8 @@ export async function summarizeQuestions(db: AnyDb, questions: readonly Question
       texts: textsByKey.get(x.key),
       comment: comment(x),
     };
+    const respondents = respondentsKey(x.key);
+    if (respondents !== null && isBelowK(answeredByKey.get(respondents) ?? 0, k)) return build.suppressedQuestion(x, k);
     return module.summarize(x, input, summaryOptions);
   });
 }

@@ -12,6 +12,7 @@
  * What the index cannot answer exactly (a filter on a free text or a matrix, a question unknown to
  * the edition) is left to the SQL path: `view()` then says null.
  */
+import { derivedKeys } from './nested-sources.ts';
 import type { EntryRow } from './answer-queries.ts';
 import type { ListFilterKey, ResultFilters } from './filters.ts';
 import { questionCatalogue, type QuestionKind } from './question-catalogue.ts';
@@ -34,7 +35,7 @@ export function editionInfo(definition: Record<string, unknown>): EditionInfo {
   const catalogue = questionCatalogue(definition);
   return {
     counted: new Set(catalogue.filter((q) => kindModule(q.kind).tally === 'values').map((q) => q.key)),
-    derived: catalogue.filter((q) => q.nested).map((q) => q.key),
+    derived: derivedKeys(catalogue.map((q) => q.key)),
     kinds: new Map(catalogue.map((q) => [q.key, q.kind])),
   };
 }

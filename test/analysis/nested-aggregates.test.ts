@@ -13,7 +13,7 @@ import { resultFilters } from '../../analysis/filters.ts';
 import { questionCatalogue } from '../../analysis/question-catalogue.ts';
 import { summarizeEdition } from '../../analysis/question-aggregates.ts';
 import { attachResponseIndex, detachResponseIndex } from '../../analysis/response-index-source.ts';
-import { answerPairs, derivedAnswers, derivedValues, nestedKey } from '../../analysis/nested-sources.ts';
+import { answerPairs, derivedAnswers, derivedKeys, derivedValues, nestedKey } from '../../analysis/nested-sources.ts';
 import { sql } from 'kysely';
 import { buildTestApp } from '../helper.ts';
 import { publishAndLink } from '../support/publish-definition.ts';
@@ -76,7 +76,8 @@ t.test('derived values read from one answer set', async (t) => {
 });
 
 t.test('SQL reads the same derived values as the index, whatever the shape of the answer', async (t) => {
-  const keys = questionCatalogue(edition.definition).filter((q) => q.nested).map((q) => q.key);
+  const keys = derivedKeys(questionCatalogue(edition.definition).map((q) => q.key));
+  t.ok(keys.some((k) => k.includes('\u001fhas\u001f')), 'with the respondent counts of the parts over rows');
   const odd: Record<string, unknown>[] = [
     A, B, C, {},
     { partners: [1, 2], lots: { a: 1 }, procurements: 'x', contact: ['unit'] },
@@ -147,6 +148,26 @@ t.test('every figure equals a hand count of the ten responses', async (t) => {
   const staff = byName(q, 'contact.staff') as NumberSummary;
   t.same([staff.base, staff.mean], [6, 15]);
   t.same(counts(byName(q, 'channel') as ChoiceSummary), { portal: 3, ted: 7 });
+});
+
+t.test('a part over rows or panels is hidden unless k responses gave them, however many rows', async (t) => {
+  const link4 = await publishAndLink(app, 'nested-few', fixture);
+  // One response with three cancelled procurements: three rows, one respondent.
+  for (const [i, answers] of [C, B, B, B].entries()) {
+    const res = await app.inject({
+      method: 'POST', url: `/s/${link4.token}/responses`,
+      headers: { 'content-type': 'application/json', 'idempotency-key': `nested-few-${i}-abcdefghijk` },
+      payload: JSON.stringify({ answers: i === 0 ? { ...C, procurements: C.procurements.map((p) => ({ ...p, outcome: 'cancelled', cancel_reason: 'No bids' })) } : answers, locale: 'en' }),
+    });
+    t.equal(res.statusCode, 201, res.body);
+  }
+  const definition = (await app.db.selectFrom('edition').select('definition').where('id', '=', link4.editionId).executeTakeFirstOrThrow()).definition as Record<string, unknown>;
+  const s = await summarizeEdition(app.db, definition, resultFilters({ editionId: link4.editionId }), { k: K, viewerMaySeeTexts: true });
+  if (s.suppressed) throw new Error('suppressed');
+  t.ok(byName(s.questions, 'procurements.cancel_reason').suppressed, 'three reasons, all from one response: hidden');
+  t.ok(byName(s.questions, 'lots.years').suppressed, 'years from one response\'s rows only: hidden');
+  t.notOk(byName(s.questions, 'procurements.outcome').suppressed, 'outcomes from four responses: shown');
+  t.same(counts(byName(s.questions, 'procurements.outcome') as ChoiceSummary), { awarded: 3, cancelled: 3 }, 'counted in panels');
 });
 
 t.test('small cells are hidden as everywhere', async (t) => {
