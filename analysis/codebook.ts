@@ -6,7 +6,8 @@
  */
 import 'survey-core/i18n';
 import { Model, type Question } from 'survey-core';
-import { longTableOf, nestedExportColumns, NESTED_EXPORT_TYPES, titledParts, type LongTable } from './nested-export-columns.ts';
+import { longTableOf, nestedExportColumns, type LongTable } from './nested-export-columns.ts';
+import { nestedParts, NESTED_TYPES } from './nested-parts.ts';
 import { moduleOfQuestion } from './question-kinds/registry.ts';
 
 /** Language code -> text. Every language of the edition is present. */
@@ -125,7 +126,7 @@ function matrixItems(q: QuestionLike, key: 'rows' | 'columns'): TextItem[] {
 
 /** The export columns of one question, in a stable order: its kind's, then its comment. */
 function exportColumnsOf(q: Question, base: Omit<CodebookQuestion, 'exportColumns'>): ExportColumn[] {
-  if (NESTED_EXPORT_TYPES.has(q.getType())) return nestedExportColumns(q);
+  if (NESTED_TYPES.has(q.getType())) return nestedExportColumns(q);
   const cols = moduleOfQuestion(q).exportColumns(base);
   if (base.hasComment) cols.push({ name: `${base.name}-Comment`, question: base.name, kind: 'comment' });
   return cols;
@@ -151,7 +152,7 @@ export function buildCodebook(definition: Record<string, unknown>, ref: EditionR
       columns: matrixItems(q, 'columns'),
       other: specialItem(q, 'showOtherItem', 'otherItem'),
       none: specialItem(q, 'showNoneItem', 'noneItem'),
-      parts: titledParts(q).map((p) => ({ name: p.name, type: p.question.getType(), title: p.title, choices: listedItems(m, p.question as QuestionLike) })),
+      parts: nestedParts(q).map((p) => ({ name: p.name, type: p.question.getType(), title: p.title, choices: listedItems(m, p.question as QuestionLike) })),
     }));
   });
   m.locale = '';

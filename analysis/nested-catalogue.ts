@@ -12,43 +12,19 @@
 import type { Question } from 'survey-core';
 import { nestedKey, type NestedMode, type NestedSource } from './nested-sources.ts';
 import type { QuestionInfo } from './question-catalogue.ts';
+import { nestedParts } from './nested-parts.ts';
 import { labelled, props } from './question-kinds/kind-module.ts';
-import { moduleOfQuestion } from './question-kinds/registry.ts';
-
-/** The SurveyJS types analysed through their parts. */
-export const NESTED_TYPES = new Set(['matrixdropdown', 'matrixdynamic', 'paneldynamic', 'multipletext']);
 
 /** Cells whose single value comes from a list: tabled per column, a distribution per row. */
-/** Elements inside a panel that hold no answer. */
-const NO_ANSWER = new Set(['html', 'image', 'panel', 'expression']);
-
 const LISTED_CELLS = new Set(['dropdown', 'radiogroup', 'boolean', 'imagepicker', 'buttongroup']);
+
+/** Parts that are computed, not answered (an expression column or panel question). */
+const COMPUTED = new Set(['expression']);
 
 type Describe = (q: Question, base: Partial<QuestionInfo>) => QuestionInfo;
 
-interface Part {
-  name: string;
-  title: string;
-  question: Question;
-}
-
-/** A dynamic matrix's columns or a dynamic panel's questions, each with the question that edits it. */
-function dynamicParts(q: Question): Part[] {
-  const qa = props(q);
-  if (q.getType() === 'paneldynamic') {
-    const template = qa.template as { questions?: Question[] } | undefined;
-    return (template?.questions ?? [])
-      // A nested question inside a panel is counted as answered, per panel (other-kind.ts).
-      .filter((t) => !NO_ANSWER.has(t.getType()))
-      .map((t) => ({ name: t.getValueName(), title: t.title || t.name, question: t }));
-  }
-  return columnParts(q);
-}
-
-function columnParts(q: Question): Part[] {
-  const columns = (props(q).columns as { name: string; title?: string; templateQuestion?: Question }[] | undefined) ?? [];
-  return columns.flatMap((c) => (c.templateQuestion && !NO_ANSWER.has(c.templateQuestion.getType()) ? [{ name: c.name, title: c.title || c.name, question: c.templateQuestion }] : []));
-}
+/** The answered parts: a nested question inside a panel is counted as answered, per panel (other-kind.ts). */
+const answeredParts = (q: Question) => nestedParts(q).filter((p) => !COMPUTED.has(p.question.getType()));
 
 /** Every entry a nested question stands for, in the order of its parts. */
 export function nestedEntries(q: Question, describe: Describe): QuestionInfo[] {
@@ -60,12 +36,11 @@ export function nestedEntries(q: Question, describe: Describe): QuestionInfo[] {
   };
   const type = q.getType();
   if (type === 'multipletext') {
-    const items = (props(q).items as { name: string; title?: string; editor?: Question }[] | undefined) ?? [];
-    return items.flatMap((it) => (it.editor ? [describe(it.editor, { name: `${q.name}.${it.name}`, title: `${title}: ${it.title || it.name}`, ...at('cell', it.name) })] : []));
+    return answeredParts(q).map((it) => describe(it.question, { name: `${q.name}.${it.name}`, title: `${title}: ${it.title}`, ...at('cell', it.name) }));
   }
   if (type === 'matrixdropdown') {
     const rows = labelled(props(q).rows as { value: unknown; text?: string }[]);
-    return columnParts(q).flatMap((c) => {
+    return answeredParts(q).flatMap((c) => {
       if (LISTED_CELLS.has(c.question.getType())) {
         // Described as a choice question first, for its choices (with "other" and "none").
         const cell = describe(c.question, { name: `${q.name}.${c.name}`, title: `${title}: ${c.title}`, ...at('column', c.name) });
@@ -77,10 +52,10 @@ export function nestedEntries(q: Question, describe: Describe): QuestionInfo[] {
   // Dynamic rows or panels: how many each response has, then each part over all of them.
   const noun = type === 'paneldynamic' ? 'panels' : 'rows';
   const count: QuestionInfo = {
-    name: q.name, key: at('count').key, nested: at('count').nested, title: `${title}: number of ${noun}`, type, kind: 'number',
+    name: q.name, ...at('count'), title: `${title}: number of ${noun}`, type, kind: 'number',
     choices: [], rows: [], columns: [], textsMayBeShown: true,
   };
-  const parts = dynamicParts(q).map((p) => describe(p.question, { name: `${q.name}.${p.name}`, title: `${title}: ${p.title} (all ${noun})`, over: noun, ...at('each', p.name) }));
+  const parts = answeredParts(q).map((p) => describe(p.question, { name: `${q.name}.${p.name}`, title: `${title}: ${p.title} (all ${noun})`, over: noun, ...at('each', p.name) }));
   return [count, ...parts];
 }
 

@@ -11,10 +11,9 @@
  */
 import type { Question } from 'survey-core';
 import type { ExportColumn, ItemValue } from './codebook.ts';
+import { nestedParts, type NestedPart } from './nested-parts.ts';
 import { props } from './question-kinds/kind-module.ts';
 
-/** Types whose answers hold answers. */
-export const NESTED_EXPORT_TYPES = new Set(['matrixdropdown', 'matrixdynamic', 'paneldynamic', 'multipletext']);
 const DYNAMIC = new Set(['matrixdynamic', 'paneldynamic']);
 const LISTS = new Set(['checkbox', 'tagbox']);
 
@@ -26,44 +25,10 @@ export interface LongTable {
   columns: ExportColumn[];
 }
 
-interface Part {
-  name: string;
-  question: Question;
-}
-
 type ChoiceLike = { value: unknown };
 
-function columnParts(q: Question): Part[] {
-  const columns = (props(q).columns as { name: string; templateQuestion?: Question }[] | undefined) ?? [];
-  return columns.flatMap((c) => (c.templateQuestion ? [{ name: c.name, question: c.templateQuestion }] : []));
-}
-
-function parts(q: Question): Part[] {
-  if (q.getType() !== 'paneldynamic') return columnParts(q);
-  const template = props(q).template as { questions?: Question[] } | undefined;
-  return (template?.questions ?? []).filter((t) => t.getType() !== 'html' && t.getType() !== 'image').map((t) => ({ name: t.getValueName(), question: t }));
-}
-
-/**
- * The parts of a nested question with their titles in the model's current language: a matrix's
- * columns, a dynamic panel's questions, a multiple text's items (none for another question).
- */
-export function titledParts(q: Question): (Part & { title: string })[] {
-  const type = q.getType();
-  if (type === 'multipletext') {
-    const items = (props(q).items as { name: string; title?: string; editor?: Question }[] | undefined) ?? [];
-    return items.flatMap((it) => (it.editor ? [{ name: it.name, title: it.title || it.name, question: it.editor }] : []));
-  }
-  if (type === 'paneldynamic') return parts(q).map((p) => ({ ...p, title: p.question.title || p.name }));
-  if (type === 'matrixdropdown' || type === 'matrixdynamic') {
-    const columns = (props(q).columns as { name: string; title?: string; templateQuestion?: Question }[] | undefined) ?? [];
-    return columns.flatMap((c) => (c.templateQuestion ? [{ name: c.name, title: c.title || c.name, question: c.templateQuestion }] : []));
-  }
-  return [];
-}
-
 /** One column per part, or one 0 / 1 column per choice of a checkbox or tagbox part. */
-function partColumns(question: string, prefix: readonly string[], p: Part): ExportColumn[] {
+function partColumns(question: string, prefix: readonly string[], p: NestedPart): ExportColumn[] {
   const path = [...prefix, p.name];
   const name = [question, ...path].join('.');
   if (LISTS.has(p.question.getType())) {
@@ -77,13 +42,10 @@ function partColumns(question: string, prefix: readonly string[], p: Part): Expo
 export function nestedExportColumns(q: Question): ExportColumn[] {
   const question = q.getValueName();
   const type = q.getType();
-  if (type === 'multipletext') {
-    const items = (props(q).items as { name: string }[] | undefined) ?? [];
-    return items.map((it) => ({ name: `${question}.${it.name}`, question, kind: 'cell', path: [it.name] }));
-  }
+  if (type === 'multipletext') return nestedParts(q).map((it) => ({ name: `${question}.${it.name}`, question, kind: 'cell', path: [it.name] }));
   if (type === 'matrixdropdown') {
     const rows = (props(q).rows as ChoiceLike[] | undefined) ?? [];
-    return rows.flatMap((r) => columnParts(q).flatMap((p) => partColumns(question, [String(r.value)], p)));
+    return rows.flatMap((r) => nestedParts(q).flatMap((p) => partColumns(question, [String(r.value)], p)));
   }
   return [{ name: `${question}.count`, question, kind: 'count' }];
 }
@@ -92,5 +54,5 @@ export function nestedExportColumns(q: Question): ExportColumn[] {
 export function longTableOf(q: Question): LongTable | null {
   if (!DYNAMIC.has(q.getType())) return null;
   const question = q.getValueName();
-  return { name: question, index: q.getType() === 'paneldynamic' ? 'panel' : 'row', columns: parts(q).flatMap((p) => partColumns(question, [], p)) };
+  return { name: question, index: q.getType() === 'paneldynamic' ? 'panel' : 'row', columns: nestedParts(q).flatMap((p) => partColumns(question, [], p)) };
 }

@@ -6,7 +6,8 @@
 import 'survey-core/i18n';
 import { Model, type Question } from 'survey-core';
 import type { SummaryByKind } from './aggregate-types.ts';
-import { NESTED_TYPES, nestedEntries } from './nested-catalogue.ts';
+import { nestedEntries } from './nested-catalogue.ts';
+import { NESTED_TYPES } from './nested-parts.ts';
 import type { NestedSource } from './nested-sources.ts';
 import { moduleOfQuestion } from './question-kinds/registry.ts';
 

@@ -8,7 +8,7 @@
  * figures, aggregated and suppressed on the server like any other question's.
  */
 import type { QuestionInfo } from '../../../analysis/question-catalogue.ts';
-import { NESTED_TYPES } from '../../../analysis/nested-catalogue.ts';
+import { NESTED_TYPES } from '../../../analysis/nested-parts.ts';
 
 type Element = Record<string, unknown>;
 
