@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -77,4 +77,21 @@ export async function seriousViolations(page: Page, opts: { exclude?: string[] }
  */
 export async function screenshot(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<void> {
   await page.screenshot({ path: `screenshots/${name}.png`, fullPage: opts.fullPage ?? true });
+}
+
+/**
+ * Picks an option of survey-core's own dropdown (a popup list, not a <select>). The option is looked
+ * up in the list that this dropdown controls: a list closed a moment before still fades out, so
+ * "the first visible option" could be one that is about to vanish.
+ */
+export async function chooseInDropdown(page: Page, where: Locator, text: string): Promise<void> {
+  const dropdown = where.locator('.sd-dropdown, .sd-tagbox').first();
+  await dropdown.click();
+  // survey-core marks the open dropdown's combobox (the dropdown itself or its input) as expanded.
+  const opened = where.locator('[aria-expanded="true"][aria-controls]').first();
+  await opened.waitFor({ state: 'attached' });
+  const list = await opened.getAttribute('aria-controls');
+  if (!list) throw new Error('the dropdown names no list it controls');
+  const exact = new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+  await page.locator(`li[role="option"][id^="${list}"]`).filter({ hasText: exact }).first().click();
 }

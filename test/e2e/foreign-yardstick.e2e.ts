@@ -12,7 +12,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { resultFilters } from '../../analysis/filters.ts';
 import { summarizeEdition } from '../../analysis/question-aggregates.ts';
 import { publishAndLink } from '../support/publish-definition.ts';
-import { foreignRequests, launchBrowser, newRecordedContext, seriousViolations } from './browser.ts';
+import { chooseInDropdown, foreignRequests, launchBrowser, newRecordedContext, seriousViolations } from './browser.ts';
 import { startServer } from './e2e-server.ts';
 
 const read = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/foreign/${name}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
@@ -21,11 +21,7 @@ const browser: Browser = await launchBrowser();
 t.teardown(() => browser.close());
 
 const question = (page: Page, name: string) => page.locator(`[data-name="${name}"]`).first();
-async function choose(page: Page, where: Locator, text: string) {
-  await where.locator('.sd-dropdown').first().click();
-  const exact = new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
-  await page.locator('li[role="option"]:visible').filter({ hasText: exact }).first().click();
-}
+const choose = chooseInDropdown;
 
 /** Opens the survey, lets `fill` answer, completes three times, and checks what the results show. */
 async function completeThrice(t: Test, name: string, fill: (page: Page) => Promise<void>, expectShown: string[]) {

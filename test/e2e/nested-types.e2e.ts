@@ -8,7 +8,7 @@ import t from 'tap';
 import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { publishAndLink } from '../support/publish-definition.ts';
-import { foreignRequests, launchBrowser, newRecordedContext, seriousViolations } from './browser.ts';
+import { chooseInDropdown, foreignRequests, launchBrowser, newRecordedContext, seriousViolations } from './browser.ts';
 import { startServer } from './e2e-server.ts';
 
 const fixture = JSON.parse(readFileSync(new URL('../fixtures/nested-types.json', import.meta.url), 'utf8')) as Record<string, unknown>;
@@ -17,11 +17,7 @@ const { app, origin } = await startServer(t);
 const browser: Browser = await launchBrowser();
 t.teardown(() => browser.close());
 
-/** Picks an option of survey-core's own dropdown (a popup list, not a <select>). */
-async function choose(page: Page, cell: Locator, text: string) {
-  await cell.locator('.sd-dropdown').click();
-  await page.locator('li[role="option"]:visible').filter({ hasText: text }).first().click();
-}
+const choose = chooseInDropdown;
 
 const question = (page: Page, name: string) => page.locator(`[data-name="${name}"]`).first();
 const row = (page: Page, name: string, index: number) => question(page, name).locator('tr.sd-table__row').nth(index);

@@ -7,7 +7,7 @@ import t from 'tap';
 import type { Page } from 'playwright-core';
 import { openLink } from '../helper.ts';
 import { findEditionById } from '../../server/surveys/edition-repository.ts';
-import { foreignRequests, launchBrowser, newRecordedContext, screenshot, seriousViolations } from './browser.ts';
+import { chooseInDropdown, foreignRequests, launchBrowser, newRecordedContext, screenshot, seriousViolations } from './browser.ts';
 import { startServer } from './e2e-server.ts';
 
 type Choice = { value: string; text: Record<string, string> };
@@ -91,9 +91,7 @@ t.test('a French respondent answers the no-experience branch, leaves, resumes, s
   seen.push(await progress(page));
   a11y.organisation = await seriousViolations(page);
 
-  await page.locator('[data-name="country"] .sd-dropdown').click();
-  await page.keyboard.type('France');
-  await page.locator('.sv-list__item:has-text("France")').first().click();
+  await chooseInDropdown(page, page.locator('[data-name="country"]'), 'France');
   await page.locator(`[data-name="authority_type"] label:has-text("${frenchChoice(definition, 'authority_type', 'border_guard')}")`).click();
   await page.locator(`[data-name="respondent_role"] label:has-text("${frenchChoice(definition, 'respondent_role', 'procurer')}")`).click();
   await page.evaluate(() => window.scrollTo(0, 0));
@@ -225,11 +223,7 @@ t.test('a respondent with joint procurement experience answers the full 2022 pat
   const a11y: Record<string, unknown[]> = {};
   const q = (name: string) => page.locator(`[data-name="${name}"]`);
   const choose = (name: string, value: string) => q(name).locator(`label:has(input[value="${value}"])`).first().click();
-  const pick = async (name: string, text: string) => {
-    await q(name).locator('.sd-dropdown, .sd-tagbox').first().click();
-    await page.keyboard.type(text);
-    await page.locator(`.sv-list__item:has-text("${text}")`).first().click();
-  };
+  const pick = (name: string, text: string) => chooseInDropdown(page, q(name), text);
   const onPage = async (name: string, first: string) => {
     await q(first).waitFor();
     a11y[name] = await seriousViolations(page);
