@@ -6,6 +6,7 @@
  * not hold are read for each view. Events are written under the tally lock, so the committed ones
  * are always a prefix of the sequence and no batch is ever skipped.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { sql, type RawBuilder } from 'kysely';
 import type { AnyDb } from './answer-queries.ts';
 import type { ResultFilters } from './filters.ts';
@@ -18,6 +19,11 @@ const COLUMNS_READ = sql`r.id::text as id, r.edition_id::text as edition_id, r.c
 
 /** Responses read per statement while loading. */
 const PAGE = 20_000;
+/**
+ * Responses taken into the index between two turns of the event loop (some 80 ms of parsing at
+ * most): a copy loading a million responses goes on answering submissions and pages meanwhile.
+ */
+export const LOAD_SLICE = 1_000;
 /** The keys of an edition the index does not know (none counted, none derived). */
 const NO_KEYS = { counted: new Set<string>(), derived: [] };
 
@@ -68,7 +74,10 @@ class ResponseIndexState {
     for (;;) {
       const { rows } = await sql<StoredResponse>`select ${COLUMNS_READ} from response r
         where ${where} and r.id > ${after}::uuid order by r.id limit ${PAGE}::int`.execute(db);
-      for (const r of rows) set.add(r);
+      for (let i = 0; i < rows.length; i++) {
+        set.add(rows[i]!);
+        if ((i + 1) % LOAD_SLICE === 0) await nextTurn();
+      }
       if (rows.length < PAGE) return;
       after = rows[rows.length - 1]!.id;
     }
