@@ -83,6 +83,7 @@ export async function foldResponses(db: AnyDb, editionId: string, keys: TallyKey
     // Taken under the lock: committed events form a prefix of the sequence (response-index.ts).
     const { rows: event } = await sql<{ seq: string }>`insert into tally_event (kind) values ('fold') returning seq::text as seq`.execute(trx);
     const seq = event[0]!.seq;
+    if (Number(seq) % PRUNE_EVERY === 0) await pruneTallyEvents(trx, EVENTS_KEPT);
     const { rows } = await sql<{ n: number }>`
       with batch as materialized (
         select r.id, r.edition_id, r.campaign_id, r.link_country, r.country, r.authority_type, r.answers
@@ -150,6 +151,26 @@ export async function untallyResponse(trx: AnyTransaction, responseId: string, k
   // A counter down to zero goes, so that a tally reads exactly as a fresh count would.
   const empty = rows.filter((r) => Number(r.n) <= 0).map((r) => r.row);
   if (empty.length > 0) await sql`delete from answer_tally where ctid = any(${empty}::tid[])`.execute(trx);
+}
+
+/**
+ * The log of folds, deletions and purges (tally_event) keeps its last EVENTS_KEPT events (a day and
+ * more of folds every ten seconds); each server copy reads it every few seconds, so only a copy
+ * stalled for that long is further behind, and it loads its index again from a snapshot.
+ */
+export const EVENTS_KEPT = 10_000;
+/** Pruned when a fold's number is a multiple of this: one short statement now and then. */
+const PRUNE_EVERY = 1_000;
+
+/**
+ * Within a transaction holding the tally lock: drops the events of the log but the last `keep`, and
+ * writes a 'prune' event saying up to which number they went (a copy behind that reloads).
+ */
+export async function pruneTallyEvents(trx: AnyDb, keep: number): Promise<void> {
+  await sql`with gone as (
+      delete from tally_event where seq <= (select max(seq) from tally_event) - ${keep}::bigint returning seq
+    )
+    insert into tally_event (kind, upto) select 'prune', max(seq) from gone having max(seq) is not null`.execute(trx);
 }
 
 /** Within a transaction that rewrites responses or tallies (the shuffle): waits for any fold or untally. */

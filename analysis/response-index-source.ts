@@ -2,7 +2,8 @@
  * Loads a server copy's response index (response-index.ts) from PostgreSQL and keeps it equal to
  * it: at start every folded response, in one repeatable-read snapshot with the last tally_event;
  * then, before each view (and on a timer), the events since: fold batches are read by their number
- * (response.fold_seq), deletions and purges let go of their responses. The responses the index does
+ * (response.fold_seq), deletions and purges let go of their responses; a copy that finds events
+ * it never read shuffled or pruned away loads again. The responses the index does
  * not hold are read for each view. Events are written under the tally lock, so the committed ones
  * are always a prefix of the sequence and no batch is ever skipped.
  */
@@ -143,8 +144,9 @@ class ResponseIndexState {
           this.mark = mark?.mark ?? null;
           return;
         }
-        // A shuffle erased fold numbers this copy had not read yet: start again from a snapshot.
-        if (events.some((e) => e.kind === 'shuffle' && (e.upto ?? 0) > this.seq)) {
+        // A shuffle erased fold numbers this copy had not read yet, or the log let go of events it
+        // had not read (pruned): start again from a snapshot.
+        if (events.some((e) => (e.kind === 'shuffle' || e.kind === 'prune') && (e.upto ?? 0) > this.seq)) {
           reload = true;
           return;
         }
