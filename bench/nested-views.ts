@@ -24,6 +24,7 @@ import { publishEditionVersion } from '../server/surveys/edition-sync.ts';
 import { findLatestVersion } from '../server/surveys/edition-repository.ts';
 import { loadReferenceLists } from '../server/surveys/reference-lists.ts';
 import { createBenchDatabase } from './bench-data.ts';
+import { sizesArg } from './args.ts';
 import { startServer } from './server-process.ts';
 import { median, round } from './stats.ts';
 
@@ -32,8 +33,7 @@ if (!serverUrl) {
   console.error('needs DATABASE_URL, a PostgreSQL server where it may create and drop a throwaway database');
   process.exit(2);
 }
-const sizesArg = process.argv.find((a) => a.startsWith('--sizes='));
-const sizes = (sizesArg ? sizesArg.slice('--sizes='.length).split(',').map(Number) : [10_000, 100_000]).sort((a, b) => a - b);
+const sizes = sizesArg([10_000, 100_000]);
 const ROUNDS = 5;
 const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line} (load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')})`);
 

@@ -16,6 +16,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../server/db/schema.ts';
 import { loadReferenceLists } from '../server/surveys/reference-lists.ts';
+import { sizesArg } from './args.ts';
 import { answerPool, clearResponses, createBenchDatabase, fillResponses, openBenchCampaign } from './bench-data.ts';
 import { measureDashboard, measureFold, type DashboardResult, type FoldResult } from './dashboard.ts';
 import { createAnalyst, measureExport, signIn, type ExportResult } from './export.ts';
@@ -31,9 +32,8 @@ const plan = quick
   ? { connections: [1, 16, 64], rounds: 1, seconds: 3, sustainedSeconds: 15, sizes: [10_000, 100_000], exportSizes: [100_000], dashboardRounds: (n: number) => (n >= 100_000 ? 1 : 3), scanRounds: () => 1 }
   : { connections: [1, 16, 64], rounds: 3, seconds: 8, sustainedSeconds: 60, sizes: [10_000, 100_000, 1_000_000], exportSizes: [100_000, 1_000_000], dashboardRounds: () => 5, scanRounds: (n: number) => (n >= 1_000_000 ? 1 : 3) };
 // `-- --sizes=10000,100000`: smaller stored-response sizes for a shared machine; the largest is exported.
-const sizesArg = process.argv.find((a) => a.startsWith('--sizes='));
-if (sizesArg) {
-  plan.sizes = sizesArg.slice('--sizes='.length).split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0).sort((a, b) => a - b);
+if (process.argv.some((a) => a.startsWith('--sizes='))) {
+  plan.sizes = sizesArg(plan.sizes);
   plan.exportSizes = plan.sizes.slice(-1);
 }
 // Random, so that two people benchmarking on one machine do not collide (PORT + 1 is the bare server's).

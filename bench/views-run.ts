@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import { loadReferenceLists } from '../server/surveys/reference-lists.ts';
 import { foldPending } from '../server/results/tally-folder.ts';
 import { answerPool, createBenchDatabase, type BenchDatabase, fillResponses, openBenchCampaign, type BenchCampaign } from './bench-data.ts';
+import { sizesArg } from './args.ts';
 import { startServer } from './server-process.ts';
 import { measureViews, printViews, type IndexCost, type ViewResult } from './views.ts';
 
@@ -17,8 +18,7 @@ if (!serverUrl) {
   console.error('needs DATABASE_URL, a PostgreSQL server where it may create and drop a throwaway database');
   process.exit(2);
 }
-const sizesArg = process.argv.find((a) => a.startsWith('--sizes='));
-const sizes = (sizesArg ? sizesArg.slice('--sizes='.length).split(',').map(Number) : [100_000, 1_000_000]).sort((a, b) => a - b);
+const sizes = sizesArg([100_000, 1_000_000]);
 const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line} (load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')})`);
 
 // `--rounds=5`; `--indexed-only`: skips the views timed once without the index (seconds each at a million).
