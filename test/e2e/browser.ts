@@ -95,3 +95,14 @@ export async function chooseInDropdown(page: Page, where: Locator, text: string)
   const exact = new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
   await page.locator(`li[role="option"][id^="${list}"]`).filter({ hasText: exact }).first().click();
 }
+
+/**
+ * Types an answer into a survey field and leaves it, as a respondent does before clicking elsewhere.
+ * survey-core takes a typed value when the field loses focus and draws the question again; were
+ * the focus lost by the next click, its press and release could land on two different renderings
+ * and the click be lost.
+ */
+export async function typeAnswer(field: Locator, text: string): Promise<void> {
+  await field.fill(text);
+  await field.blur();
+}

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
 import { publishAndLink } from '../support/publish-definition.ts';
-import { foreignRequests, launchBrowser, newRecordedContext, seriousViolations } from './browser.ts';
+import { foreignRequests, launchBrowser, newRecordedContext, seriousViolations, typeAnswer } from './browser.ts';
 import { startServer } from './e2e-server.ts';
 
 const masked = JSON.parse(readFileSync(new URL('../fixtures/masked-text.json', import.meta.url), 'utf8')) as Record<string, unknown>;
@@ -53,8 +53,8 @@ t.test('a survey with an expression question and a calculated value is completed
     ] }],
   });
   const { stored, sent } = await complete(t, app, link.token, async (page) => {
-    await page.locator('[data-name="price"] input').fill('2.5');
-    await page.locator('[data-name="quantity"] input').fill('4');
+    await typeAnswer(page.locator('[data-name="price"] input'), '2.5');
+    await typeAnswer(page.locator('[data-name="quantity"] input'), '4');
     await page.locator('[data-name="quantity"] input').press('Tab');
     await page.locator('[data-name="line"]', { hasText: '10' }).waitFor();
   });

@@ -12,7 +12,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { resultFilters } from '../../analysis/filters.ts';
 import { summarizeEdition } from '../../analysis/question-aggregates.ts';
 import { publishAndLink } from '../support/publish-definition.ts';
-import { chooseInDropdown, foreignRequests, launchBrowser, newRecordedContext, seriousViolations } from './browser.ts';
+import { chooseInDropdown, foreignRequests, typeAnswer, launchBrowser, newRecordedContext, seriousViolations } from './browser.ts';
 import { startServer } from './e2e-server.ts';
 
 const read = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/foreign/${name}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
@@ -52,20 +52,20 @@ async function completeThrice(t: Test, name: string, fill: (page: Page) => Promi
 
 t.test('a clinic intake with a dynamic panel', async (t) => {
   await completeThrice(t, 'clinic-intake', async (page) => {
-    await question(page, 'visit_date').locator('input').fill('2026-12-01');
+    await typeAnswer(question(page, 'visit_date').locator('input'), '2026-12-01');
     await question(page, 'sex').getByText('Female', { exact: true }).click();
-    await question(page, 'age').locator('input').fill('54');
+    await typeAnswer(question(page, 'age').locator('input'), '54');
     await question(page, 'conditions').getByText('Asthma', { exact: true }).click();
-    await question(page, 'emergency').locator('input').first().fill('Jan');
+    await typeAnswer(question(page, 'emergency').locator('input').first(), 'Jan');
     await page.locator('.sd-navigation__next-btn').click();
     await question(page, 'takes_medication').getByText('Yes', { exact: true }).click();
     const panel = question(page, 'medications').locator('.sd-paneldynamic__panel-wrapper').first();
-    await panel.locator('[data-name="drug"] input').fill('Metformin');
+    await typeAnswer(panel.locator('[data-name="drug"] input'), 'Metformin');
     // Typed into the dropdown's search, as a keyboard user picks an answer.
     await panel.locator('[data-name="frequency"] .sd-dropdown').click();
     await page.keyboard.type('other');
     await page.keyboard.press('Enter');
-    await panel.locator('[data-name="frequency_other"] input').fill('every other day');
+    await typeAnswer(panel.locator('[data-name="frequency_other"] input'), 'every other day');
     // survey-core fades in a question its condition has just shown; axe reads the colours once it is in.
     await page.waitForTimeout(800);
     t.same(await seriousViolations(page), [], 'axe on the page of the dynamic panel');
@@ -74,9 +74,9 @@ t.test('a clinic intake with a dynamic panel', async (t) => {
 
 t.test('an event registration with a computed value, a dynamic matrix and pictures', async (t) => {
   await completeThrice(t, 'event-registration', async (page) => {
-    await question(page, 'organisation').locator('input').fill('Border Guard HQ');
+    await typeAnswer(question(page, 'organisation').locator('input'), 'Border Guard HQ');
     await choose(page, question(page, 'session'), 'Buying innovation');
-    await question(page, 'party_size').locator('input').fill('1');
+    await typeAnswer(question(page, 'party_size').locator('input'), '1');
     await question(page, 'party_size').locator('input').press('Tab');
     await page.locator('.sd-navigation__next-btn').click();
     const row = question(page, 'colleagues').locator('tr.sd-table__row').first();
@@ -92,6 +92,6 @@ t.test('a product feedback with a shared valueName and the older "questions" key
     await question(page, 'role').getByText('buyer', { exact: true }).click();
     await question(page, 'features').getByText('e-submission', { exact: true }).click();
     await question(page, 'nps').locator('.sd-rating__item', { hasText: /^9$/ }).click();
-    await question(page, 'improve').locator('textarea').fill('Faster search');
+    await typeAnswer(question(page, 'improve').locator('textarea'), 'Faster search');
   }, ['role', 'features', 'nps', 'improve']);
 });

@@ -8,7 +8,7 @@ import t from 'tap';
 import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { publishAndLink } from '../support/publish-definition.ts';
-import { chooseInDropdown, foreignRequests, launchBrowser, newRecordedContext, seriousViolations } from './browser.ts';
+import { chooseInDropdown, foreignRequests, typeAnswer, launchBrowser, newRecordedContext, seriousViolations } from './browser.ts';
 import { startServer } from './e2e-server.ts';
 
 const fixture = JSON.parse(readFileSync(new URL('../fixtures/nested-types.json', import.meta.url), 'utf8')) as Record<string, unknown>;
@@ -38,16 +38,16 @@ t.test('every nested type is filled in the browser, submitted (201) and stored a
   const lead = row(page, 'partners', 0);
   await choose(page, lead.locator('td').nth(1), 'buyer');
   await lead.locator('td').nth(2).locator('.sd-rating__item', { hasText: '4' }).click();
-  await lead.locator('td').nth(3).locator('input').fill('120000');
+  await typeAnswer(lead.locator('td').nth(3).locator('input'), '120000');
   const other = row(page, 'partners', 1);
   await choose(page, other.locator('td').nth(1), 'observer');
-  await other.locator('textarea').fill('No budget this year');
+  await typeAnswer(other.locator('textarea'), 'No budget this year');
 
   // A dynamic matrix: a checkbox cell, a number cell, a boolean; a second row added.
   const lot1 = row(page, 'lots', 0);
   await lot1.getByText('supplies', { exact: true }).click();
   await lot1.getByText('services', { exact: true }).click();
-  await lot1.locator('input[type="number"], input.sd-input').first().fill('50000');
+  await typeAnswer(lot1.locator('input[type="number"], input.sd-input').first(), '50000');
   await question(page, 'lots').getByRole('button', { name: 'Add a lot' }).click();
   const lot2 = row(page, 'lots', 1);
   await lot2.getByText('works', { exact: true }).click();
@@ -57,16 +57,16 @@ t.test('every nested type is filled in the browser, submitted (201) and stored a
   // A dynamic panel: a second panel added; "cancelled" shows the {panel.outcome} question.
   await question(page, 'procurements').waitFor();
   const panels = question(page, 'procurements').locator('.sd-paneldynamic__panel-wrapper');
-  await panels.nth(0).locator('[data-name="year"] input').fill('2021');
+  await typeAnswer(panels.nth(0).locator('[data-name="year"] input'), '2021');
   await panels.nth(0).getByText('awarded', { exact: true }).click();
   await question(page, 'procurements').getByRole('button', { name: 'Add a procurement' }).click();
-  await panels.nth(1).locator('[data-name="year"] input').fill('2023');
+  await typeAnswer(panels.nth(1).locator('[data-name="year"] input'), '2023');
   await panels.nth(1).getByText('cancelled', { exact: true }).click();
-  await panels.nth(1).locator('[data-name="cancel_reason"] textarea').fill('No bids');
+  await typeAnswer(panels.nth(1).locator('[data-name="cancel_reason"] textarea'), 'No bids');
 
   const contact = question(page, 'contact');
-  await contact.locator('input').nth(0).fill('Central purchasing');
-  await contact.locator('input').nth(1).fill('12');
+  await typeAnswer(contact.locator('input').nth(0), 'Central purchasing');
+  await typeAnswer(contact.locator('input').nth(1), '12');
   await question(page, 'channel').getByAltText('TED', { exact: true }).click();
   const slider = question(page, 'effort').locator('input[type="range"]').first();
   // survey-core's slider takes keys (and pointer drags), not a value written into its input.

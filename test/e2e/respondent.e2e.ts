@@ -7,7 +7,7 @@ import t from 'tap';
 import type { Page } from 'playwright-core';
 import { openLink } from '../helper.ts';
 import { findEditionById } from '../../server/surveys/edition-repository.ts';
-import { chooseInDropdown, foreignRequests, launchBrowser, newRecordedContext, screenshot, seriousViolations } from './browser.ts';
+import { chooseInDropdown, foreignRequests, launchBrowser, newRecordedContext, screenshot, seriousViolations, typeAnswer } from './browser.ts';
 import { startServer } from './e2e-server.ts';
 
 type Choice = { value: string; text: Record<string, string> };
@@ -251,7 +251,7 @@ t.test('a respondent with joint procurement experience answers the full 2022 pat
 
   // The "yes" branch: the two pages about the procurements themselves.
   await onPage('your joint procurements', 'jpp_count');
-  await q('jpp_count').locator('input').fill('3');
+  await typeAnswer(q('jpp_count').locator('input'), '3');
   await pick('jpp_partner_countries', 'Portugal');
   await page.keyboard.press('Escape');
   await choose('jpp_role', 'lead');
@@ -260,18 +260,18 @@ t.test('a respondent with joint procurement experience answers the full 2022 pat
   await choose('jpp_ways', 'framework_agreement');
   await choose('jpp_subject', 'vehicles');
   await choose('jpp_subject', 'other');
-  await q('jpp_subject').locator('textarea, input[type="text"]').last().fill('Satellite airtime');
+  await typeAnswer(q('jpp_subject').locator('textarea, input[type="text"]').last(), 'Satellite airtime');
   await next(page);
 
   await onPage('how it went', 'jpp_satisfaction');
   await choose('jpp_satisfaction', '4');
   await choose('jpp_again', 'probably_not');
   // Shown only for "probably not" and "definitely not": the branch inside the page.
-  await q('jpp_again_why_not').locator('textarea').fill('The legal groundwork took two years.');
+  await typeAnswer(q('jpp_again_why_not').locator('textarea'), 'The legal groundwork took two years.');
   await next(page);
 
   await onPage('good practices', 'enabling_factors');
-  await q('good_practice_tender').locator('textarea').fill('One shared evaluation committee.');
+  await typeAnswer(q('good_practice_tender').locator('textarea'), 'One shared evaluation committee.');
   await choose('enabling_factors', 'trust_partners');
   await next(page);
 
