@@ -163,10 +163,12 @@ export const EVENTS_KEPT = 10_000;
 const PRUNE_EVERY = 1_000;
 
 /**
- * Within a transaction holding the tally lock: drops the events of the log but the last `keep`, and
- * writes a 'prune' event saying up to which number they went (a copy behind that reloads).
+ * Within a transaction: drops the events of the log but the last `keep`, and writes a 'prune' event
+ * saying up to which number they went (a copy behind that reloads). Under the tally lock, which it
+ * takes if the transaction does not hold it yet (a fold does), so that events stay a prefix.
  */
-export async function pruneTallyEvents(trx: AnyDb, keep: number): Promise<void> {
+export async function pruneTallyEvents(trx: AnyTransaction, keep: number): Promise<void> {
+  await lockTallies(trx);
   await sql`with gone as (
       delete from tally_event where seq <= (select max(seq) from tally_event) - ${keep}::bigint returning seq
     )
